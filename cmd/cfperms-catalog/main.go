@@ -1,0 +1,130 @@
+// Command cfperms-catalog turns a List permission groups API response into the
+// provider's committed catalog (internal/catalog/groups.tsv).
+//
+//	cfperms-catalog -in permission_groups.json -as-of 2026-01-27
+//	CLOUDFLARE_API_TOKEN=... cfperms-catalog [-account-id ID]
+//
+// Descriptions are dropped: they are Cloudflare's prose, not data we need.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/cfapi"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "cfperms-catalog:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fl := flag.NewFlagSet("cfperms-catalog", flag.ContinueOnError)
+	in := fl.String("in", "", "read a saved List permission groups response from this file instead of the API")
+	out := fl.String("out", "internal/catalog/groups.tsv", "catalog file to write")
+	asOf := fl.String("as-of", "", "snapshot date YYYY-MM-DD (default: today for a live fetch; required with -in)")
+	accountID := fl.String("account-id", "", "list the groups of this account (/accounts/{id}/tokens/permission_groups)")
+	baseURL := fl.String("base-url", cfapi.DefaultBaseURL, "Cloudflare API root")
+	force := fl.Bool("force", false, "write even when a scope disappears or the count drops by more than 10%")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+
+	groups, source, err := fetch(*in, *baseURL, *accountID)
+	if err != nil {
+		return err
+	}
+	date := *asOf
+	if date == "" {
+		if *in != "" {
+			return errors.New("-as-of is required with -in: the file does not say when it was fetched")
+		}
+		date = time.Now().UTC().Format("2006-01-02")
+	}
+	snap := catalog.Snapshot{AsOf: date, Source: source, Groups: groups}
+	data, err := snap.MarshalTSV()
+	if err != nil {
+		return err
+	}
+	if err := checkAgainstCommitted(*out, snap, *force); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		return err
+	}
+	counts := snap.Counts()
+	fmt.Printf("wrote %s: %d groups as of %s %v\n", *out, len(groups), date, counts)
+	return nil
+}
+
+func fetch(in, baseURL, accountID string) ([]catalog.Group, string, error) {
+	var raw []cfapi.PermissionGroup
+	var source string
+	if in != "" {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			return nil, "", err
+		}
+		resp, err := cfapi.DecodeResponse(data)
+		if err != nil {
+			return nil, "", fmt.Errorf("%s: %w", in, err)
+		}
+		raw, source = resp.Result, "saved response "+filepath.Base(in)
+	} else {
+		token := os.Getenv("CLOUDFLARE_API_TOKEN")
+		if token == "" {
+			return nil, "", errors.New("give -in FILE, or set CLOUDFLARE_API_TOKEN to fetch the list live")
+		}
+		client := &cfapi.Client{BaseURL: baseURL, Token: token, AccountID: accountID}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		var err error
+		if raw, err = client.ListPermissionGroups(ctx); err != nil {
+			return nil, "", err
+		}
+		source = "GET /user/tokens/permission_groups"
+		if accountID != "" {
+			source = "GET /accounts/{account_id}/tokens/permission_groups"
+		}
+	}
+	groups := make([]catalog.Group, len(raw))
+	for i, g := range raw {
+		groups[i] = catalog.Group{ID: g.ID, Name: g.Name, ScopeKeys: g.Scopes}
+	}
+	return groups, source, nil
+}
+
+func checkAgainstCommitted(path string, next catalog.Snapshot, force bool) error {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	old, err := catalog.ParseTSV(data)
+	if err != nil {
+		if force {
+			return nil
+		}
+		return fmt.Errorf("the committed catalog %s does not parse (%v); use -force to overwrite it", path, err)
+	}
+	if err := catalog.CheckFloors(old, next); err != nil {
+		if force {
+			fmt.Fprintln(os.Stderr, "cfperms-catalog: warning:", err, "(written anyway: -force)")
+			return nil
+		}
+		return fmt.Errorf("%w; check the response, or use -force if Cloudflare really did this", err)
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixture = `{"success":true,"errors":[],"messages":[],"result":[
+ {"id":"4755a26eedb94da69e1066d98aa820be","name":"DNS Write","description":"Grants write access to DNS","scopes":["com.cloudflare.api.account.zone"]},
+ {"id":"7cf72faf220841aabcfdfab81c43c4f6","name":"Billing Read","description":"prose","scopes":["com.cloudflare.api.account"]},
+ {"id":"0123456789abcdef0123456789abcdef","name":"Worker Secrets Read","description":"prose","scopes":["com.cloudflare.api.account.worker"]}
+]}`
+
+func TestGenerateFromFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	out := filepath.Join(dir, "groups.tsv")
+	if err := os.WriteFile(in, []byte(fixture), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(out)
+	text := string(first)
+	for _, want := range []string{"# as_of: 2026-01-27", "# total: 3", "com.cloudflare.api.account.worker\tWorker Secrets Read", "4755a26eedb94da69e1066d98aa820be\tcom.cloudflare.api.account.zone\tDNS Write"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "prose") || strings.Contains(text, "Grants") {
+		t.Error("descriptions leaked into the catalog")
+	}
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := os.ReadFile(out)
+	if string(first) != string(second) {
+		t.Fatal("same input, different bytes")
+	}
+}
+
+func TestGenerateRefusesShrink(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	out := filepath.Join(dir, "groups.tsv")
+	_ = os.WriteFile(in, []byte(fixture), 0o600)
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	smaller := strings.Replace(fixture, `,
+ {"id":"0123456789abcdef0123456789abcdef","name":"Worker Secrets Read","description":"prose","scopes":["com.cloudflare.api.account.worker"]}`, "", 1)
+	_ = os.WriteFile(in, []byte(smaller), 0o600)
+	err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01"})
+	if err == nil || !strings.Contains(err.Error(), "com.cloudflare.api.account.worker had 1 groups and now has none") {
+		t.Fatalf("want a refusal naming the vanished scope, got %v", err)
+	}
+	if data, _ := os.ReadFile(out); !strings.Contains(string(data), "2026-01-27") {
+		t.Fatal("the committed catalog was overwritten")
+	}
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01", "-force"}); err != nil {
+		t.Fatalf("-force did not write: %v", err)
+	}
+}
+
+func TestGenerateNeedsDateForFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	_ = os.WriteFile(in, []byte(fixture), 0o600)
+	err := run([]string{"-in", in, "-out", filepath.Join(dir, "x.tsv")})
+	if err == nil || !strings.Contains(err.Error(), "-as-of is required") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// The live path talks to a real HTTP server on loopback.
+func TestGenerateLive(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer tok" || r.URL.Path != "/accounts/acc/tokens/permission_groups" {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		fmt.Fprint(w, fixture)
+	}))
+	defer srv.Close()
+	t.Setenv("CLOUDFLARE_API_TOKEN", "tok")
+	out := filepath.Join(t.TempDir(), "groups.tsv")
+	if err := run([]string{"-base-url", srv.URL, "-account-id", "acc", "-out", out, "-as-of", "2026-03-01"}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), "# source: GET /accounts/{account_id}/tokens/permission_groups") {
+		t.Fatalf("unexpected output:\n%s", data)
+	}
+}

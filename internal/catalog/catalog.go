@@ -1,0 +1,220 @@
+// Package catalog knows every Cloudflare API token permission group and the
+// names people use for them, and resolves those names to groups offline.
+//
+// It is plain Go: the provider, its validators and functions are adapters
+// over it, so one place decides what a name means and how a miss is worded.
+package catalog
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed groups.tsv
+var embeddedTSV []byte
+
+// MatchKind says how an input reached its group.
+type MatchKind string
+
+const (
+	MatchExact      MatchKind = "exact"       // the API name as written
+	MatchID         MatchKind = "id"          // a raw permission group id
+	MatchCaseFolded MatchKind = "case_folded" // the API name up to case, spacing or URL-encoding
+	MatchDashboard  MatchKind = "dashboard"   // the dashboard's "Edit" spelling
+	MatchQualified  MatchKind = "qualified"   // "Zone > DNS > Edit" and its relatives
+	MatchDocsLabel  MatchKind = "docs_label"  // a product label from Cloudflare's docs
+	MatchRenamed    MatchKind = "renamed"     // a name the group had before or after this snapshot
+)
+
+// MatchKinds lists every kind, for docs.
+var MatchKinds = []MatchKind{MatchExact, MatchID, MatchCaseFolded, MatchDashboard, MatchQualified, MatchDocsLabel, MatchRenamed}
+
+// ref is one way a folded name points at a group.
+type ref struct {
+	group    int    // index into Catalog.groups
+	scopeKey string // the scope this name is valid in
+	spelling string // the name as the API or vocabulary spells it
+	kind     MatchKind
+	note     string
+}
+
+// Catalog is an immutable, indexed set of permission groups plus vocabulary.
+type Catalog struct {
+	asOf   string
+	source string
+	groups []Group
+	byID   map[string]int
+	// byScope lists group indexes per scope key, sorted by name.
+	byScope map[string][]int
+	// folded maps a normalised name to every group it may mean.
+	folded map[string][]ref
+	// exact maps each known spelling to the same refs as its folded form, so
+	// an input spelled exactly right resolves with one map lookup and no
+	// allocation, and can never disagree with the slow path.
+	exact map[string][]ref
+	// suggestible holds, per scope key, the names suggestions are drawn from;
+	// built on the first miss, since most processes never have one.
+	suggestOnce sync.Once
+	suggestible map[string][]suggestEntry
+}
+
+var (
+	defaultOnce    sync.Once
+	defaultCatalog *Catalog
+)
+
+// Default returns the catalog embedded in this build. It is parsed on first
+// use and panics only if the committed data is corrupt, which tests forbid.
+func Default() *Catalog {
+	defaultOnce.Do(func() {
+		snap, err := ParseTSV(embeddedTSV)
+		if err != nil {
+			panic(fmt.Sprintf("catalog: embedded groups.tsv is corrupt: %v", err))
+		}
+		defaultCatalog = New(snap)
+	})
+	return defaultCatalog
+}
+
+// EmbeddedSnapshot returns the snapshot this build embeds.
+func EmbeddedSnapshot() (Snapshot, error) { return ParseTSV(embeddedTSV) }
+
+// New indexes a snapshot together with the curated vocabulary. Vocabulary
+// entries whose targets the snapshot lacks are left out, so a newer or older
+// snapshot never makes an alias point at the wrong group.
+func New(snap Snapshot) *Catalog {
+	groups := make([]Group, len(snap.Groups))
+	copy(groups, snap.Groups)
+	sortGroups(groups)
+	c := &Catalog{
+		asOf:    snap.AsOf,
+		source:  snap.Source,
+		groups:  groups,
+		byID:    make(map[string]int, len(groups)),
+		byScope: map[string][]int{},
+		folded:  make(map[string][]ref, len(groups)+len(vocabulary)),
+	}
+	nameIndex := map[string]int{} // scopeKey + "\x00" + API name
+	for i, g := range groups {
+		c.byID[g.ID] = i
+		for _, k := range g.ScopeKeys {
+			c.byScope[k] = append(c.byScope[k], i)
+			nameIndex[k+"\x00"+g.Name] = i
+			c.add(ref{group: i, scopeKey: k, spelling: g.Name, kind: MatchExact})
+		}
+	}
+	for _, a := range vocabulary {
+		key := ScopeKey(a.scope)
+		var idx []int
+		for _, t := range a.targets {
+			if i, ok := nameIndex[key+"\x00"+t]; ok {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) != len(a.targets) {
+			continue
+		}
+		for _, i := range idx {
+			c.add(ref{group: i, scopeKey: key, spelling: a.name, kind: a.kind, note: a.note})
+		}
+	}
+	c.exact = make(map[string][]ref, len(c.folded)*2)
+	for _, refs := range c.folded {
+		for _, r := range refs {
+			c.exact[r.spelling] = refs
+		}
+	}
+	return c
+}
+
+func (c *Catalog) add(r ref) {
+	key := normalize(r.spelling)
+	for _, existing := range c.folded[key] {
+		if existing.group == r.group && existing.scopeKey == r.scopeKey && existing.spelling == r.spelling {
+			return
+		}
+	}
+	c.folded[key] = append(c.folded[key], r)
+}
+
+// AsOf is the date of the snapshot the catalog was built from.
+func (c *Catalog) AsOf() string { return c.asOf }
+
+// Source says where the snapshot came from.
+func (c *Catalog) Source() string { return c.source }
+
+// Len is the number of groups.
+func (c *Catalog) Len() int { return len(c.groups) }
+
+// Counts returns the number of groups per scope key.
+func (c *Catalog) Counts() map[string]int {
+	out := make(map[string]int, len(c.byScope))
+	for k, v := range c.byScope {
+		out[k] = len(v)
+	}
+	return out
+}
+
+// Groups returns every group, sorted by scope key then name.
+func (c *Catalog) Groups() []Group {
+	out := make([]Group, len(c.groups))
+	copy(out, c.groups)
+	return out
+}
+
+// ByID is the reverse lookup: the group with that id, if the catalog has it.
+func (c *Catalog) ByID(id string) (Group, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Group{}, false
+	}
+	return c.groups[i], true
+}
+
+// Filter selects groups; zero fields select everything.
+type Filter struct {
+	ScopeKey  string
+	Access    Access
+	NameRegex *regexp.Regexp
+}
+
+// List returns the groups matching f, sorted by name, then scope, then id.
+func (c *Catalog) List(f Filter) []Group {
+	var out []Group
+	for _, g := range c.groups {
+		if !g.InScope(f.ScopeKey) {
+			continue
+		}
+		if f.Access != "" && g.Access() != f.Access {
+			continue
+		}
+		if f.NameRegex != nil && !f.NameRegex.MatchString(g.Name) {
+			continue
+		}
+		out = append(out, g)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ScopeKey() < out[j].ScopeKey()
+	})
+	return out
+}
+
+// ParseAccess accepts "read", "write" or "other" in any case.
+func ParseAccess(s string) (Access, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "read":
+		return AccessRead, true
+	case "write":
+		return AccessWrite, true
+	case "other":
+		return AccessOther, true
+	}
+	return "", false
+}

@@ -1,0 +1,189 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ErrorKind classifies why an input did not resolve.
+type ErrorKind int
+
+const (
+	ErrBlank         ErrorKind = iota + 1 // empty or white space
+	ErrBlankScope                         // a scope of only white space
+	ErrUnknownScope                       // not a scope word or key
+	ErrUnknownName                        // no group by that name anywhere asked
+	ErrWrongScope                         // the name or id exists, in another scope
+	ErrAmbiguous                          // several groups fit
+	ErrScopeConflict                      // "Zone > ..." with scope = account
+	ErrMalformedID                        // meant as an id, but not 32 lower-case hex
+	ErrUnknownID                          // a well-formed id the catalog lacks
+)
+
+// Error is a resolution failure a caller can render as is (Error, Summary)
+// or take apart (the fields).
+type Error struct {
+	Kind              ErrorKind
+	Input             string
+	ScopeKey          string // the scope asked for, "" for any
+	QualifiedScopeKey string // the scope a qualified input named
+	Suggestions       []Candidate
+	OtherScopes       []Candidate
+	Candidates        []Candidate
+	ScopeSuggestion   string
+	FixedID           string
+	AsOf              string
+}
+
+// Summary is a short title for a diagnostic.
+func (e *Error) Summary() string {
+	switch e.Kind {
+	case ErrBlank:
+		return "Empty permission group name"
+	case ErrBlankScope:
+		return "Blank scope"
+	case ErrUnknownScope:
+		return "Unknown scope"
+	case ErrUnknownName:
+		return "Unknown permission group"
+	case ErrWrongScope:
+		return "Permission group in another scope"
+	case ErrAmbiguous:
+		return "Ambiguous permission group name"
+	case ErrScopeConflict:
+		return "Conflicting scope"
+	case ErrMalformedID:
+		return "Malformed permission group id"
+	case ErrUnknownID:
+		return "Unknown permission group id"
+	}
+	return "Invalid permission group"
+}
+
+func (e *Error) scopeWord() string { return ShortScope(e.ScopeKey) }
+
+func (e *Error) catalogNote() string {
+	return fmt.Sprintf("This catalog is a snapshot of %s; a group Cloudflare added since then is not in it.", e.AsOf)
+}
+
+// Error is the full, actionable text.
+func (e *Error) Error() string {
+	switch e.Kind {
+	case ErrBlank:
+		return `The permission name is empty. Write an API name such as "DNS Write", a dashboard name such as "Zone > DNS > Edit", or a 32-character permission group id.`
+	case ErrBlankScope:
+		return "The scope is blank. Leave it out to search every scope, or use one of " + scopeList() + "."
+	case ErrUnknownScope:
+		msg := fmt.Sprintf("%q is not a permission group scope.", e.Input)
+		if e.ScopeSuggestion != "" {
+			msg += fmt.Sprintf(" Did you mean %q?", e.ScopeSuggestion)
+		}
+		return msg + " Use one of " + scopeList() + `, or a scope key such as "` + ScopeKeyZone + `".`
+	case ErrUnknownName:
+		return e.unknownName()
+	case ErrWrongScope:
+		return e.wrongScope()
+	case ErrAmbiguous:
+		return e.ambiguous()
+	case ErrScopeConflict:
+		return fmt.Sprintf("%q names a %s permission, but the scope asked for is %q. Drop the scope, or the %q prefix.",
+			e.Input, ShortScope(e.QualifiedScopeKey), e.scopeWord(), ScopeTitle(e.QualifiedScopeKey)+" >")
+	case ErrMalformedID:
+		msg := fmt.Sprintf("%q looks like a permission group id, but ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
+		if e.FixedID != "" {
+			msg += fmt.Sprintf(" Write %q", e.FixedID)
+			if len(e.Suggestions) > 0 {
+				s := e.Suggestions[0]
+				msg += fmt.Sprintf(" (the %s permission group %q)", s.Scope(), s.Group.Name)
+			}
+			msg += "."
+		}
+		return msg
+	case ErrUnknownID:
+		return fmt.Sprintf("%q is not a permission group id in this catalog. Check it against the List permission groups API, or use the group's name. %s", e.Input, e.catalogNote())
+	}
+	return fmt.Sprintf("%q is not a valid permission group.", e.Input)
+}
+
+func (e *Error) unknownName() string {
+	var b strings.Builder
+	if e.ScopeKey != "" {
+		fmt.Fprintf(&b, "%q is not %s permission group.", e.Input, withArticle(e.scopeWord()))
+	} else {
+		fmt.Fprintf(&b, "%q is not a permission group in any scope.", e.Input)
+	}
+	if len(e.Suggestions) > 0 {
+		b.WriteString(" Did you mean ")
+		for i, s := range e.Suggestions {
+			switch {
+			case i > 0 && i == len(e.Suggestions)-1:
+				b.WriteString(" or ")
+			case i > 0:
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%q", s.Name)
+			if s.ScopeKey != e.ScopeKey {
+				fmt.Fprintf(&b, " (%s)", s.Scope())
+			}
+		}
+		b.WriteString("?")
+	}
+	b.WriteString(" " + e.catalogNote())
+	return b.String()
+}
+
+func (e *Error) wrongScope() string {
+	var where []string
+	for _, o := range e.OtherScopes {
+		where = append(where, fmt.Sprintf("%q in %s scope (%s)", o.Group.Name, o.Scope(), o.Group.ID))
+	}
+	first := e.OtherScopes[0]
+	if len(e.OtherScopes) == 1 {
+		return fmt.Sprintf("%q is %s permission, not %s: %s. Set the scope to %q, or choose %s permission.",
+			e.Input, withArticle(first.Scope()), e.scopeWord(), where[0], first.Scope(), withArticle(e.scopeWord()))
+	}
+	return fmt.Sprintf("%q is not %s permission. It exists as %s. Set the scope to one of those, or choose %s permission.",
+		e.Input, withArticle(e.scopeWord()), strings.Join(where, " and "), withArticle(e.scopeWord()))
+}
+
+func (e *Error) ambiguous() string {
+	var b strings.Builder
+	sameScope := true
+	for _, c := range e.Candidates {
+		if c.ScopeKey != e.Candidates[0].ScopeKey {
+			sameScope = false
+		}
+	}
+	fmt.Fprintf(&b, "%q matches %d permission groups", e.Input, len(e.Candidates))
+	if sameScope {
+		fmt.Fprintf(&b, " in %s scope; the name fits more than one and this provider will not guess", e.Candidates[0].Scope())
+	}
+	b.WriteString(". Write one of:")
+	for _, c := range e.Candidates {
+		fmt.Fprintf(&b, " %q (%s, %s)", c.Name, c.Scope(), c.Group.ID)
+		if !sameScope && c.Name != c.Group.Name {
+			fmt.Fprintf(&b, " or %q with scope %q", c.Group.Name, c.Scope())
+		}
+		b.WriteString(";")
+	}
+	s := strings.TrimSuffix(b.String(), ";")
+	return s + "."
+}
+
+func scopeList() string {
+	names := ShortScopeNames()
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+// withArticle puts "a" or "an" before a scope word: "an account", "a zone".
+func withArticle(word string) string {
+	switch word {
+	case "account", "r2":
+		return "an " + word
+	}
+	return "a " + word
+}

@@ -1,0 +1,296 @@
+package catalog
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const (
+	idDNSWrite      = "4755a26eedb94da69e1066d98aa820be"
+	idZoneLogsWrite = "3e0b5820118e47f3922f7c989e673882"
+	idAcctLogsWrite = "96163bd1b0784f62b3e44ed8c2ab1eb6"
+	idTunnelWrite   = "c07321b023e944ff818fec44d8203567"
+)
+
+func TestResolveRules(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		name, input, scope string
+		wantName           string
+		wantScope          string
+		wantKind           MatchKind
+		wantWarning        bool
+	}{
+		{"exact", "DNS Write", "", "DNS Write", "zone", MatchExact, false},
+		{"exact with short scope", "DNS Write", "zone", "DNS Write", "zone", MatchExact, false},
+		{"exact with scope key", "DNS Write", ScopeKeyZone, "DNS Write", "zone", MatchExact, false},
+		{"scope in upper case", "DNS Write", " Zone ", "DNS Write", "zone", MatchExact, false},
+		{"raw id", idDNSWrite, "", "DNS Write", "zone", MatchID, false},
+		{"raw id with scope", idDNSWrite, "zone", "DNS Write", "zone", MatchID, false},
+		{"case folded", "dns write", "", "DNS Write", "zone", MatchCaseFolded, false},
+		{"white space", "  DNS \t  Write ", "", "DNS Write", "zone", MatchCaseFolded, false},
+		{"url encoded", "Analytics%20Read", "", "Analytics Read", "zone", MatchCaseFolded, false},
+		{"url encoded plus", "Analytics+Read", "", "Analytics Read", "zone", MatchCaseFolded, false},
+		{"typographic dash", "Magic Firewall Packet Captures – Read PCAPs API", "", "Magic Firewall Packet Captures - Read PCAPs API", "account", MatchCaseFolded, false},
+		{"dashboard edit", "DNS Edit", "", "DNS Write", "zone", MatchDashboard, false},
+		{"dashboard edit with colon name", "IP Prefixes: Edit", "", "IP Prefixes: Write", "account", MatchDashboard, false},
+		{"dashboard edit mid-name", "Magic Firewall Packet Captures - Edit PCAPs API", "", "Magic Firewall Packet Captures - Write PCAPs API", "account", MatchDashboard, false},
+		{"write where the API says edit", "Zaraz Edit", "zone", "Zaraz Edit", "zone", MatchExact, false},
+		{"edit spelled write is not swapped when a docs label exists", "Zaraz Admin", "", "Zaraz Admin", "zone", MatchExact, false},
+		{"qualified >", "Zone > DNS > Edit", "", "DNS Write", "zone", MatchQualified, false},
+		{"qualified :", "Zone:DNS:Edit", "", "DNS Write", "zone", MatchQualified, false},
+		{"qualified . and :", "Zone.DNS: Edit", "", "DNS Write", "zone", MatchQualified, false},
+		{"qualified /", "Account / Logs / Edit", "", "Logs Write", "account", MatchQualified, false},
+		{"qualified |", "Account | Workers Scripts | Edit", "", "Workers Scripts Write", "account", MatchQualified, false},
+		{"qualified arrow", "User → API Tokens → Edit", "", "API Tokens Write", "user", MatchQualified, false},
+		{"qualified dash", "Zone - DNS - Edit", "", "DNS Write", "zone", MatchQualified, false},
+		{"qualified with matching scope", "Zone > Logs > Edit", "zone", "Logs Write", "zone", MatchQualified, false},
+		{"qualified resource equals scope", "Zone > Zone > Edit", "", "Zone Write", "zone", MatchQualified, false},
+		{"qualified name with colon", "Account > IP Prefixes: Read", "", "IP Prefixes: Read", "account", MatchQualified, false},
+		{"qualified two parts", "Zone > Logs Write", "", "Logs Write", "zone", MatchQualified, false},
+		{"qualified r2", "R2 > Workers R2 Storage Bucket Item > Read", "", "Workers R2 Storage Bucket Item Read", "r2", MatchQualified, false},
+		{"cache purge purge", "Cache Purge: Purge", "", "Cache Purge", "zone", MatchCaseFolded, false},
+		{"qualified cache purge", "Zone > Cache Purge > Purge", "", "Cache Purge", "zone", MatchQualified, false},
+		{"name starting with a scope word", "Account: SSL and Certificates Read", "", "Account: SSL and Certificates Read", "account", MatchExact, false},
+		{"docs label", "Cloudflare Pages Write", "", "Pages Write", "account", MatchDocsLabel, true},
+		{"docs label in scope", "Transform Rules Read", "zone", "Zone Transform Rules Read", "zone", MatchDocsLabel, true},
+		{"docs label differing in case only", "Managed Headers Read", "zone", "Managed headers Read", "zone", MatchDocsLabel, true},
+		{"api spelling beats docs label of the same group", "Managed headers Read", "zone", "Managed headers Read", "zone", MatchExact, false},
+		{"dashboard form of a docs label", "Cloudflare Pages Edit", "", "Pages Write", "account", MatchDocsLabel, true},
+		{"renamed", "Argo Tunnel Write", "", "Cloudflare Tunnel Write", "account", MatchRenamed, true},
+		{"renamed teams", "Teams Report", "account", "Zero Trust Report", "account", MatchRenamed, true},
+		{"renamed after the snapshot", "Browser Run Write", "", "Browser Rendering Write", "account", MatchRenamed, true},
+		{"r2 scope word", "Workers R2 Storage Bucket Item Write", "r2", "Workers R2 Storage Bucket Item Write", "r2", MatchExact, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := c.Resolve(tt.input, tt.scope)
+			if err != nil {
+				t.Fatalf("Resolve(%q, %q): %v", tt.input, tt.scope, err)
+			}
+			if m.Group.Name != tt.wantName || m.Scope() != tt.wantScope || m.Kind != tt.wantKind {
+				t.Fatalf("Resolve(%q, %q) = %q in %s by %s; want %q in %s by %s",
+					tt.input, tt.scope, m.Group.Name, m.Scope(), m.Kind, tt.wantName, tt.wantScope, tt.wantKind)
+			}
+			if got := m.Warning() != ""; got != tt.wantWarning {
+				t.Fatalf("warning %q, want one: %v", m.Warning(), tt.wantWarning)
+			}
+			if tt.wantWarning && !strings.Contains(m.Warning(), m.Group.Name) {
+				t.Fatalf("warning %q does not name the API name %q", m.Warning(), m.Group.Name)
+			}
+		})
+	}
+}
+
+func TestResolveErrors(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		name, input, scope string
+		kind               ErrorKind
+		want               string // regular expression on Error()
+	}{
+		{"typo in scope", "DNS Wirte", "zone", ErrUnknownName, `^"DNS Wirte" is not a zone permission group\. Did you mean "DNS Write"\?`},
+		{"typo in any scope", "DNS Wirte", "", ErrUnknownName, `in any scope\. Did you mean "DNS Write" \(zone\)\?`},
+		{"typo dashboard", "Workers Script Edit", "account", ErrUnknownName, `Did you mean "Workers Scripts Write"`},
+		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of 2026-01-27`},
+		{"catalog date on misses", "DNS Wirte", "zone", ErrUnknownName, `2026-01-27`},
+		{"wrong scope", "Billing Read", "zone", ErrWrongScope, `"Billing Read" is an account permission, not zone.*Set the scope to "account"`},
+		{"wrong scope user", "API Tokens Read", "account", ErrWrongScope, `is a user permission, not account`},
+		{"wrong scope for an id", idDNSWrite, "account", ErrWrongScope, `is a zone permission, not account.*"DNS Write"`},
+		{"ambiguous across scopes", "Logs Write", "", ErrAmbiguous, `matches 2 permission groups.*"Account > Logs Write".*"Zone > Logs Write"`},
+		{"ambiguous dashboard across scopes", "Logs Edit", "", ErrAmbiguous, `"Account > Logs Write".*"Zone > Logs Write"`},
+		{"ambiguous docs label", "Zaraz Write", "zone", ErrAmbiguous, `in zone scope.*"Zaraz Edit".*"Zaraz Admin"`},
+		{"ambiguous docs label account", "Magic Network Monitoring Write", "account", ErrAmbiguous, `"Magic Network Monitoring Config Write".*"Magic Network Monitoring Admin"`},
+		{"ambiguous label vs exact", "Transform Rules Read", "", ErrAmbiguous, `"Zone Transform Rules Read"`},
+		{"empty", "", "", ErrBlank, `empty.*"Zone > DNS > Edit"`},
+		{"blank", "   \t", "zone", ErrBlank, `empty`},
+		{"encoded blank", "%20", "", ErrBlank, `empty`},
+		{"unknown scope", "DNS Write", "zon", ErrUnknownScope, `"zon" is not a permission group scope\. Did you mean "zone"\?`},
+		{"unknown scope key", "DNS Write", "com.cloudflare.api.zone", ErrUnknownScope, `Did you mean "zone"\?`},
+		{"blank scope", "DNS Write", "  ", ErrBlankScope, `blank`},
+		{"scope conflict", "Zone > DNS > Edit", "account", ErrScopeConflict, `names a zone permission, but the scope asked for is "account"`},
+		{"upper-case id", strings.ToUpper(idDNSWrite), "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
+		{"dashed id", "4755a26e-edb9-4da6-9e10-66d98aa820be", "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
+		{"short id", "4755a26eedb94da69e1066d98aa820", "", ErrMalformedID, `32 lower-case hex`},
+		{"unknown id", "0123456789abcdef0123456789abcdef", "", ErrUnknownID, `not a permission group id in this catalog.*2026-01-27`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := c.Resolve(tt.input, tt.scope)
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Resolve(%q, %q) = %q, %v; want *Error", tt.input, tt.scope, m.Group.Name, err)
+			}
+			if e.Kind != tt.kind {
+				t.Fatalf("kind %d (%s), want %d: %v", e.Kind, e.Summary(), tt.kind, err)
+			}
+			if !regexp.MustCompile(tt.want).MatchString(err.Error()) {
+				t.Fatalf("error %q does not match %q", err, tt.want)
+			}
+			if e.Summary() == "" {
+				t.Fatal("no summary")
+			}
+		})
+	}
+}
+
+// Every candidate and suggestion an error offers must itself resolve to the
+// group it names, or the error's advice is wrong.
+func TestErrorAdviceResolves(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	inputs := [][2]string{{"Logs Write", ""}, {"Zaraz Write", "zone"}, {"Transform Rules Read", ""}, {"Page Shield Write", ""},
+		{"Access: Apps and Policies Edit", ""}, {"Disable ESC Read", ""}, {"DNS Wirte", ""}, {"dns", "zone"}, {"Logs Writ", ""}}
+	for _, in := range inputs {
+		_, err := c.Resolve(in[0], in[1])
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("Resolve(%q, %q): want an error, got %v", in[0], in[1], err)
+		}
+		for _, cd := range append(append([]Candidate(nil), e.Candidates...), e.Suggestions...) {
+			m, err := c.Resolve(cd.Name, "")
+			if err != nil || m.Group.ID != cd.Group.ID {
+				t.Errorf("%q: advice %q resolves to %q, %v; want %s", in[0], cd.Name, m.Group.ID, err, cd.Group.ID)
+			}
+		}
+	}
+}
+
+func TestSuggestionsAreFew(t *testing.T) {
+	t.Parallel()
+	_, err := Default().Resolve("Read", "account")
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("want an error, got %v", err)
+	}
+	if len(e.Suggestions) > 3 {
+		t.Fatalf("%d suggestions, want at most 3", len(e.Suggestions))
+	}
+}
+
+// Every vocabulary entry must land on the groups it names; a typo in the
+// table would otherwise silently drop the alias.
+func TestVocabularyTargetsExist(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, a := range vocabulary {
+		if a.note == "" {
+			t.Errorf("%q has no provenance note", a.name)
+		}
+		for _, target := range a.targets {
+			if _, err := c.Resolve(target, a.scope); err != nil {
+				t.Errorf("%s alias %q: target %q: %v", a.scope, a.name, target, err)
+			}
+		}
+		m, err := c.Resolve(a.name, a.scope)
+		if len(a.targets) > 1 {
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != ErrAmbiguous || len(e.Candidates) != len(a.targets) {
+				t.Errorf("%q should stay ambiguous, got %v, %v", a.name, m.Group.Name, err)
+			}
+			continue
+		}
+		if err != nil || m.Group.Name != a.targets[0] {
+			t.Errorf("%s alias %q = %q, %v; want %q", a.scope, a.name, m.Group.Name, err, a.targets[0])
+		}
+	}
+}
+
+func TestByIDAndMetadata(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	g, ok := c.ByID(idDNSWrite)
+	if !ok || g.Name != "DNS Write" || g.Scope() != "zone" || g.Access() != AccessWrite {
+		t.Fatalf("ByID = %+v, %v", g, ok)
+	}
+	if _, ok := c.ByID("0123456789abcdef0123456789abcdef"); ok {
+		t.Fatal("unknown id found")
+	}
+	if c.AsOf() != "2026-01-27" || c.Len() != 334 {
+		t.Fatalf("AsOf %q Len %d", c.AsOf(), c.Len())
+	}
+	want := map[string]int{ScopeKeyAccount: 240, ScopeKeyZone: 86, ScopeKeyUser: 6, ScopeKeyR2: 2}
+	for k, n := range want {
+		if c.Counts()[k] != n {
+			t.Errorf("Counts()[%s] = %d, want %d", k, c.Counts()[k], n)
+		}
+	}
+}
+
+func TestListFilters(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	zoneRead := c.List(Filter{ScopeKey: ScopeKeyZone, Access: AccessRead})
+	if len(zoneRead) == 0 {
+		t.Fatal("no zone read groups")
+	}
+	for i, g := range zoneRead {
+		if g.Scope() != "zone" || g.Access() != AccessRead {
+			t.Fatalf("%+v is not zone read", g)
+		}
+		if i > 0 && zoneRead[i-1].Name > g.Name {
+			t.Fatal("not sorted by name")
+		}
+	}
+	logs := c.List(Filter{NameRegex: regexp.MustCompile(`^Logs `)})
+	if len(logs) != 4 {
+		t.Fatalf("Logs groups = %d, want 4 (read and write in two scopes)", len(logs))
+	}
+	if n := len(c.List(Filter{})); n != 334 {
+		t.Fatalf("unfiltered list = %d", n)
+	}
+}
+
+func TestAccess(t *testing.T) {
+	t.Parallel()
+	tests := map[string]Access{
+		"DNS Write": AccessWrite, "DNS Read": AccessRead, "Zaraz Edit": AccessWrite, "Cache Purge": AccessOther,
+		"Magic Firewall Packet Captures - Read PCAPs API": AccessRead, "Zero Trust Report": AccessOther,
+		"Magic Firewall Packet Captures - Write PCAPs API": AccessWrite, "Page Shield": AccessOther,
+	}
+	for name, want := range tests {
+		if got := (Group{Name: name}).Access(); got != want {
+			t.Errorf("Access(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
+func TestParseScope(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for in, want := range map[string]string{
+		"": "", "user": ScopeKeyUser, "Account": ScopeKeyAccount, "zone": ScopeKeyZone, "r2": ScopeKeyR2,
+		ScopeKeyZone: ScopeKeyZone, ScopeKeyR2: ScopeKeyR2, "R2 Bucket": ScopeKeyR2,
+	} {
+		got, err := c.ParseScope(in)
+		if err != nil || got != want {
+			t.Errorf("ParseScope(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
+
+// A scope Cloudflare adds later must survive into the catalog and resolve.
+func TestUnknownScopeKept(t *testing.T) {
+	t.Parallel()
+	c := New(Snapshot{AsOf: "2026-10-01", Groups: []Group{
+		{ID: "0123456789abcdef0123456789abcdef", Name: "Worker Secrets Read", ScopeKeys: []string{"com.cloudflare.api.account.worker"}},
+		{ID: idDNSWrite, Name: "DNS Write", ScopeKeys: []string{ScopeKeyZone}},
+	}})
+	m, err := c.Resolve("Worker Secrets Read", "com.cloudflare.api.account.worker")
+	if err != nil || m.ScopeKey != "com.cloudflare.api.account.worker" {
+		t.Fatalf("Resolve = %+v, %v", m, err)
+	}
+	if m.Scope() != "com.cloudflare.api.account.worker" {
+		t.Fatalf("short form of an unknown scope = %q, want the key", m.Scope())
+	}
+	// Vocabulary aimed at groups this snapshot lacks is left out, not misapplied.
+	if _, err := c.Resolve("Cloudflare Pages Write", ""); err == nil {
+		t.Fatal("docs label resolved with its target missing")
+	}
+}

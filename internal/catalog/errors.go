@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -89,7 +90,10 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%q names a %s permission, but the scope asked for is %q. Drop the scope, or the %q prefix.",
 			e.Input, ShortScope(e.QualifiedScopeKey), e.scopeWord(), ScopeTitle(e.QualifiedScopeKey)+" >")
 	case ErrMalformedID:
-		msg := fmt.Sprintf("%q looks like a permission group id, but ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
+		msg := fmt.Sprintf("%q is not a permission group id: ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
+		if looksLikeID(strings.TrimSpace(e.Input)) {
+			msg = fmt.Sprintf("%q looks like a permission group id, but ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
+		}
 		if e.FixedID != "" {
 			msg += fmt.Sprintf(" Write %q", e.FixedID)
 			if len(e.Suggestions) > 0 {
@@ -121,7 +125,7 @@ func (e *Error) unknownName() string {
 			case i > 0:
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%q", s.Name)
+			fmt.Fprintf(&b, "%q", s.InputFor(e.ScopeKey))
 			if s.ScopeKey != e.ScopeKey {
 				fmt.Fprintf(&b, " (%s)", s.Scope())
 			}
@@ -186,4 +190,17 @@ func withArticle(word string) string {
 		return "an " + word
 	}
 	return "a " + word
+}
+
+// AsError returns err as an *Error, wrapping anything else, so callers have
+// one type to render. nil stays nil.
+func AsError(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Input: err.Error()}
 }

@@ -217,17 +217,41 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 		return Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID}, nil, true
 	}
 	if looksLikeID(trimmed) {
-		fixed := strings.ToLower(strings.ReplaceAll(trimmed, "-", ""))
-		e := &Error{Kind: ErrMalformedID, Input: input, ScopeKey: scopeKey, AsOf: c.asOf}
-		if IsID(fixed) {
-			e.FixedID = fixed
-			if i, ok := c.byID[fixed]; ok {
-				e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
-			}
-		}
-		return Match{}, e, true
+		return Match{}, c.malformedID(input), true
 	}
 	return Match{}, nil, false
+}
+
+// LookupID is the reverse lookup for input that must be an id. A name or a
+// mistyped id gets an error that offers the right id when there is one.
+func (c *Catalog) LookupID(input string) (Group, error) {
+	if IsID(input) {
+		if i, ok := c.byID[input]; ok {
+			return c.groups[i], nil
+		}
+		return Group{}, &Error{Kind: ErrUnknownID, Input: input, AsOf: c.asOf}
+	}
+	return Group{}, c.malformedID(input)
+}
+
+func (c *Catalog) malformedID(input string) *Error {
+	e := &Error{Kind: ErrMalformedID, Input: input, AsOf: c.asOf}
+	fixed := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(input), "-", ""))
+	if IsID(fixed) {
+		e.FixedID = fixed
+		if i, ok := c.byID[fixed]; ok {
+			e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
+		}
+		return e
+	}
+	if looksLikeID(strings.TrimSpace(input)) {
+		return e
+	}
+	if m, err := c.Resolve(input, ""); err == nil {
+		e.FixedID = m.Group.ID
+		e.Suggestions = []Candidate{c.candidate(c.byID[m.Group.ID], m.ScopeKey)}
+	}
+	return e
 }
 
 // looksLikeID is true for strings that can only have been meant as an id:
@@ -277,6 +301,15 @@ type Candidate struct {
 
 // Scope is the candidate's short scope.
 func (cd Candidate) Scope() string { return ShortScope(cd.ScopeKey) }
+
+// InputFor is what to write when scopeKey is already given: the API name
+// within its own scope, otherwise the input that carries the scope along.
+func (cd Candidate) InputFor(scopeKey string) string {
+	if scopeKey != "" && scopeKey == cd.ScopeKey {
+		return cd.Group.Name
+	}
+	return cd.Name
+}
 
 func (c *Catalog) candidate(i int, scopeKey string) Candidate {
 	g := c.groups[i]

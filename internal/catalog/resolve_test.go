@@ -97,6 +97,7 @@ func TestResolveErrors(t *testing.T) {
 		{"typo in scope", "DNS Wirte", "zone", ErrUnknownName, `^"DNS Wirte" is not a zone permission group\. Did you mean "DNS Write"\?`},
 		{"typo in any scope", "DNS Wirte", "", ErrUnknownName, `in any scope\. Did you mean "DNS Write" \(zone\)\?`},
 		{"typo dashboard", "Workers Script Edit", "account", ErrUnknownName, `Did you mean "Workers Scripts Write"`},
+		{"typo of a name in two scopes", "Logs Wirte", "zone", ErrUnknownName, `Did you mean "Logs Write"\?`},
 		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of 2026-01-27`},
 		{"catalog date on misses", "DNS Wirte", "zone", ErrUnknownName, `2026-01-27`},
 		{"wrong scope", "Billing Read", "zone", ErrWrongScope, `"Billing Read" is an account permission, not zone.*Set the scope to "account"`},
@@ -146,7 +147,7 @@ func TestErrorAdviceResolves(t *testing.T) {
 	t.Parallel()
 	c := Default()
 	inputs := [][2]string{{"Logs Write", ""}, {"Zaraz Write", "zone"}, {"Transform Rules Read", ""}, {"Page Shield Write", ""},
-		{"Access: Apps and Policies Edit", ""}, {"Disable ESC Read", ""}, {"DNS Wirte", ""}, {"dns", "zone"}, {"Logs Writ", ""}}
+		{"Access: Apps and Policies Edit", ""}, {"Disable ESC Read", ""}, {"DNS Wirte", ""}, {"dns", "zone"}, {"Logs Writ", ""}, {"Logs Wirte", "zone"}}
 	for _, in := range inputs {
 		_, err := c.Resolve(in[0], in[1])
 		var e *Error
@@ -155,6 +156,10 @@ func TestErrorAdviceResolves(t *testing.T) {
 		}
 		for _, cd := range append(append([]Candidate(nil), e.Candidates...), e.Suggestions...) {
 			m, err := c.Resolve(cd.Name, "")
+			if err != nil || m.Group.ID != cd.Group.ID {
+				t.Errorf("%q: advice %q resolves to %q, %v; want %s", in[0], cd.Name, m.Group.ID, err, cd.Group.ID)
+			}
+			m, err = c.Resolve(cd.InputFor(e.ScopeKey), e.ScopeKey)
 			if err != nil || m.Group.ID != cd.Group.ID {
 				t.Errorf("%q: advice %q resolves to %q, %v; want %s", in[0], cd.Name, m.Group.ID, err, cd.Group.ID)
 			}

@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+var _ datasource.DataSource = &catalogDataSource{}
+
+type catalogDataSource struct{}
+
+// NewCatalogDataSource exposes the whole catalog in the shape of the
+// Cloudflare provider v4's cloudflare_api_token_permission_groups.
+func NewCatalogDataSource() datasource.DataSource { return &catalogDataSource{} }
+
+type catalogModel struct {
+	User    types.Map    `tfsdk:"user"`
+	Account types.Map    `tfsdk:"account"`
+	Zone    types.Map    `tfsdk:"zone"`
+	R2      types.Map    `tfsdk:"r2"`
+	Groups  types.List   `tfsdk:"groups"`
+	Counts  types.Map    `tfsdk:"counts"`
+	AsOf    types.String `tfsdk:"as_of"`
+	Total   types.Int64  `tfsdk:"total"`
+	Source  types.String `tfsdk:"source"`
+}
+
+func (d *catalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_catalog"
+}
+
+func scopeMapAttribute(scope string) schema.MapAttribute {
+	return schema.MapAttribute{
+		MarkdownDescription: "Map from API name to id of every " + scope + " permission group.",
+		ElementType:         types.StringType,
+		Computed:            true,
+	}
+}
+
+func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The whole embedded catalog. The maps `user`, `account`, `zone` and `r2` have the shape of " +
+			"the Cloudflare provider v4 data source `cloudflare_api_token_permission_groups`, so moving off it is a rename. " +
+			"Map lookups do no typo checking: prefer `cfperms_permission_group(s)` for names you write by hand.",
+		Attributes: map[string]schema.Attribute{
+			"user":    scopeMapAttribute("user (`com.cloudflare.api.user`)"),
+			"account": scopeMapAttribute("account (`com.cloudflare.api.account`)"),
+			"zone":    scopeMapAttribute("zone (`com.cloudflare.api.account.zone`)"),
+			"r2":      scopeMapAttribute("R2 bucket (`com.cloudflare.edge.r2.bucket`)"),
+			"groups":  groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
+			"counts": schema.MapAttribute{
+				MarkdownDescription: "Number of groups per short scope.",
+				ElementType:         types.Int64Type,
+				Computed:            true,
+			},
+			"as_of":  schema.StringAttribute{MarkdownDescription: "Date of the catalog snapshot (`YYYY-MM-DD`).", Computed: true},
+			"total":  schema.Int64Attribute{MarkdownDescription: "Number of groups in the catalog.", Computed: true},
+			"source": schema.StringAttribute{MarkdownDescription: "Where the catalog came from: `embedded`.", Computed: true},
+		},
+	}
+}
+
+func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	c := catalog.Default()
+	byScope := map[string]map[string]attr.Value{}
+	for _, s := range catalog.ShortScopeNames() {
+		byScope[catalog.ScopeKey(s)] = map[string]attr.Value{}
+	}
+	groups := c.Groups()
+	objects := make([]attr.Value, 0, len(groups))
+	for _, g := range groups {
+		for _, k := range g.ScopeKeys {
+			if m, ok := byScope[k]; ok {
+				m[g.Name] = types.StringValue(g.ID)
+			}
+		}
+		objects = append(objects, groupObject(g, g.ScopeKey()))
+	}
+	counts := map[string]attr.Value{}
+	for k, n := range c.Counts() {
+		counts[catalog.ShortScope(k)] = types.Int64Value(int64(n))
+	}
+	data := catalogModel{
+		User:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
+		Account: types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
+		Zone:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
+		R2:      types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
+		Groups:  types.ListValueMust(groupObjectType, objects),
+		Counts:  types.MapValueMust(types.Int64Type, counts),
+		AsOf:    types.StringValue(c.AsOf()),
+		Total:   types.Int64Value(int64(c.Len())),
+		Source:  types.StringValue("embedded"),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}

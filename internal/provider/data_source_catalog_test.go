@@ -1,0 +1,51 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestCatalogDataSource(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_catalog.all"
+	config := `
+data "cfperms_catalog" "all" {}
+
+# The Cloudflare provider v4 shape: a rename is all a migration needs.
+output "dns_write" {
+  value = data.cfperms_catalog.all.zone["DNS Write"]
+}`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("dns_write", knownvalue.StringExact(idDNSWrite)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account").AtMapKey("Logs Write"), knownvalue.StringExact(idAcctLogsWrite)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("zone").AtMapKey("Logs Write"), knownvalue.StringExact(idZoneLogsWrite)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("user"), knownvalue.MapSizeExact(6)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account"), knownvalue.MapSizeExact(240)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("zone"), knownvalue.MapSizeExact(86)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("r2"), knownvalue.MapSizeExact(2)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups"), knownvalue.ListSizeExact(334)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total"), knownvalue.Int64Exact(334)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts").AtMapKey("zone"), knownvalue.Int64Exact(86)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringExact("2026-01-27")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("source"), knownvalue.StringExact("embedded")),
+				},
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}

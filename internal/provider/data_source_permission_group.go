@@ -1,0 +1,141 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
+)
+
+var _ datasource.DataSource = &permissionGroupDataSource{}
+
+type permissionGroupDataSource struct{}
+
+// NewPermissionGroupDataSource resolves one permission name, or one id.
+func NewPermissionGroupDataSource() datasource.DataSource { return &permissionGroupDataSource{} }
+
+type permissionGroupModel struct {
+	Name      types.String `tfsdk:"name"`
+	Scope     types.String `tfsdk:"scope"`
+	ID        types.String `tfsdk:"id"`
+	APIName   types.String `tfsdk:"api_name"`
+	ScopeKey  types.String `tfsdk:"scope_key"`
+	Access    types.String `tfsdk:"access"`
+	MatchedBy types.String `tfsdk:"matched_by"`
+}
+
+func (d *permissionGroupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_permission_group"
+}
+
+func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Resolves one Cloudflare permission name to its permission group id, offline. " +
+			"Accepts the API name (`DNS Write`), the dashboard's spelling (`DNS Edit`, `Zone > DNS > Edit`), " +
+			"docs labels and former names (with a warning naming the API name to write instead). " +
+			"Given `id` instead of `name`, it looks the group up by id.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Permission name to resolve: an API name such as `DNS Write`, a dashboard name such as " +
+					"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
+				Optional: true,
+				Validators: []validator.String{
+					stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
+					validators.PermissionName(path.MatchRoot("scope")),
+				},
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
+					"newer than the embedded catalog passes through with a warning and empty name attributes. " +
+					"Otherwise computed from `name`.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{validators.PermissionGroupID()},
+			},
+			"scope": schema.StringAttribute{
+				MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{validators.Scope()},
+			},
+			"api_name": schema.StringAttribute{
+				MarkdownDescription: "The group's canonical name in the Cloudflare API.",
+				Computed:            true,
+			},
+			"scope_key": schema.StringAttribute{
+				MarkdownDescription: "Full scope key of the group, such as `com.cloudflare.api.account.zone`.",
+				Computed:            true,
+			},
+			"access": schema.StringAttribute{
+				MarkdownDescription: "`read`, `write` or `other`, derived from the group's name.",
+				Computed:            true,
+			},
+			"matched_by": schema.StringAttribute{
+				MarkdownDescription: "How the input matched: " + matchKinds() + ", or `unknown_id` for an id the catalog does not have.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data permissionGroupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := catalog.Default()
+
+	if !data.ID.IsNull() {
+		d.readByID(c, &data, resp)
+	} else {
+		m, err := c.Resolve(data.Name.ValueString(), data.Scope.ValueString())
+		if err != nil {
+			addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
+			return
+		}
+		if w := m.Warning(); w != "" {
+			resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Permission name is not the API name", w)
+		}
+		data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+func (d *permissionGroupDataSource) readByID(c *catalog.Catalog, data *permissionGroupModel, resp *datasource.ReadResponse) {
+	g, err := c.LookupID(data.ID.ValueString())
+	if e := catalog.AsError(err); e != nil {
+		if e.Kind != catalog.ErrUnknownID {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), e.Summary(), e.Error())
+			return
+		}
+		// Cloudflare adds groups after any snapshot: pass the id through.
+		resp.Diagnostics.AddAttributeWarning(path.Root("id"), e.Summary(), e.Error())
+		data.APIName, data.ScopeKey, data.Access = types.StringNull(), types.StringNull(), types.StringNull()
+		data.MatchedBy = types.StringValue("unknown_id")
+		return
+	}
+	// Resolving the id checks it against the scope, if one was given.
+	m, err := c.Resolve(g.ID, data.Scope.ValueString())
+	if err != nil {
+		addCatalogError(&resp.Diagnostics, err, path.Root("id"), path.Root("scope"))
+		return
+	}
+	data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+}
+
+func (m *permissionGroupModel) setMatch(g catalog.Group, scopeKey, kind string) {
+	m.ID = types.StringValue(g.ID)
+	m.APIName = types.StringValue(g.Name)
+	m.Scope = types.StringValue(catalog.ShortScope(scopeKey))
+	m.ScopeKey = types.StringValue(scopeKey)
+	m.Access = types.StringValue(string(g.Access()))
+	m.MatchedBy = types.StringValue(kind)
+}

@@ -1,0 +1,168 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func expectAttr(address, attr string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), value)
+}
+
+func TestPermissionGroupDataSource(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_permission_group.test"
+	tests := []struct {
+		name                                            string
+		arguments                                       string
+		id, apiName, scope, scopeKey, access, matchedBy string
+	}{
+		{"api name", `name = "DNS Write"`, idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "exact"},
+		{"dashboard qualified", `name = "Zone > DNS > Edit"`, idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "qualified"},
+		{"dashboard colon form", `name = "Zone:Zone:Read"`, idZoneRead, "Zone Read", "zone", "com.cloudflare.api.account.zone", "read", "qualified"},
+		{"dashboard edit", `name = "DNS Edit"`, idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "dashboard"},
+		{"case folded", `name = "dns write"`, idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "case_folded"},
+		{"url encoded", `name = "DNS%20Write"`, idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "case_folded"},
+		{"short scope", "name = \"Logs Write\"\nscope = \"zone\"", idZoneLogsWrite, "Logs Write", "zone", "com.cloudflare.api.account.zone", "write", "exact"},
+		{"scope key becomes short", "name = \"Logs Write\"\nscope = \"com.cloudflare.api.account\"", idAcctLogsWrite, "Logs Write", "account", "com.cloudflare.api.account", "write", "exact"},
+		{"docs label", `name = "Cloudflare Pages Write"`, idPagesWrite, "Pages Write", "account", "com.cloudflare.api.account", "write", "docs_label"},
+		{"renamed", `name = "Argo Tunnel Write"`, idTunnelWrite, "Cloudflare Tunnel Write", "account", "com.cloudflare.api.account", "write", "renamed"},
+		{"raw id as name", fmt.Sprintf("name = %q", idDNSWrite), idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "id"},
+		{"reverse lookup by id", fmt.Sprintf("id = %q", idBillingRead), idBillingRead, "Billing Read", "account", "com.cloudflare.api.account", "read", "id"},
+		{"id with its scope", fmt.Sprintf("id = %q\nscope = \"zone\"", idDNSWrite), idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			config := fmt.Sprintf("data \"cfperms_permission_group\" \"test\" {\n%s\n}\n", tt.arguments)
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						Config: config,
+						ConfigStateChecks: []statecheck.StateCheck{
+							expectAttr(addr, "id", knownvalue.StringExact(tt.id)),
+							expectAttr(addr, "api_name", knownvalue.StringExact(tt.apiName)),
+							expectAttr(addr, "scope", knownvalue.StringExact(tt.scope)),
+							expectAttr(addr, "scope_key", knownvalue.StringExact(tt.scopeKey)),
+							expectAttr(addr, "access", knownvalue.StringExact(tt.access)),
+							expectAttr(addr, "matched_by", knownvalue.StringExact(tt.matchedBy)),
+						},
+					},
+					{
+						// Reading again changes nothing: outputs are deterministic.
+						Config: config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+					},
+				},
+			})
+		})
+	}
+}
+
+// An id newer than the catalog passes through with a warning, because
+// Cloudflare adds groups after any snapshot.
+func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_permission_group.test"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `data "cfperms_permission_group" "test" { id = "0123456789abcdef0123456789abcdef" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(addr, "id", knownvalue.StringExact("0123456789abcdef0123456789abcdef")),
+				expectAttr(addr, "api_name", knownvalue.Null()),
+				expectAttr(addr, "matched_by", knownvalue.StringExact("unknown_id")),
+			},
+		}},
+	})
+}
+
+// Values unknown at plan time are not validated early; they resolve, and
+// are checked, once known.
+func TestPermissionGroupDataSourceUnknownInputs(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+resource "terraform_data" "later" {
+  input = { name = "Logs Write", scope = "zone" }
+}
+data "cfperms_permission_group" "test" {
+  name  = terraform_data.later.output.name
+  scope = terraform_data.later.output.scope
+}`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue("data.cfperms_permission_group.test", tfjsonpath.New("id")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectAttr("data.cfperms_permission_group.test", "id", knownvalue.StringExact(idZoneLogsWrite)),
+				},
+			},
+			{
+				// Once known, a bad value fails like a literal one would.
+				Config: `
+resource "terraform_data" "later2" {
+  input = "DNS Wirte"
+}
+data "cfperms_permission_group" "test" {
+  name = terraform_data.later2.output
+}`,
+				ExpectError: regexp.MustCompile(`"DNS Wirte" is not a permission group in any scope\.\s+Did you mean\s+"DNS Write"\s+\(zone\)\?`),
+			},
+		},
+	})
+}
+
+func TestPermissionGroupDataSourceErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, arguments, want string
+	}{
+		{"typo in scope", "name = \"DNS Wirte\"\nscope = \"zone\"", `"DNS Wirte" is not a zone permission group\.\s+Did you mean\s+"DNS Write"\?`},
+		{"typo without scope", `name = "Workers Scripts Wrte"`, `Did you mean\s+"Workers Scripts Write"\s+\(account\)\?`},
+		{"typo in a qualified name", `name = "Zone > DNS > Edti"`, `"Zone > DNS > Edti" is not a permission group in any\s+scope`},
+		{"catalog date on a miss", `name = "Quantum Flux Write"`, `snapshot of\s+2026-01-27`},
+		{"wrong scope", "name = \"Billing Read\"\nscope = \"zone\"", `"Billing Read" is an account permission, not zone.*\s+.*Set the scope to\s+"account"`},
+		{"ambiguous across scopes", `name = "Logs Write"`, `"Logs Write" matches 2 permission groups.*\s*.*"Account > Logs\s+Write"`},
+		{"ambiguous docs label", `name = "Zaraz Write"`, `"Zaraz Write" matches 2 permission groups in zone scope`},
+		{"blank name", `name = "   "`, `Empty permission group name`},
+		{"empty name", `name = ""`, `The permission name is empty`},
+		{"null name", `name = null`, `No attribute specified when one \(and only one\) of \[name,id\] is\s+required|Invalid Attribute Combination`},
+		{"name and id", fmt.Sprintf("name = \"DNS Write\"\nid = %q", idDNSWrite), `Invalid Attribute Combination`},
+		{"unknown scope", "name = \"DNS Write\"\nscope = \"zon\"", `"zon" is not a permission group scope\.\s+Did you mean "zone"\?`},
+		{"blank scope", "name = \"DNS Write\"\nscope = \"\"", `The scope is blank`},
+		{"scope conflict", "name = \"Zone > DNS > Edit\"\nscope = \"account\"", `names a zone permission, but the scope asked for is\s+"account"`},
+		{"upper-case id", `id = "4755A26EEDB94DA69E1066D98AA820BE"`, `Write\s+"4755a26eedb94da69e1066d98aa820be"`},
+		{"dashed id", `id = "4755a26e-edb9-4da6-9e10-66d98aa820be"`, `looks like a permission group id`},
+		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"4755a26eedb94da69e1066d98aa820be"`},
+		{"id in the wrong scope", fmt.Sprintf("id = %q\nscope = \"account\"", idDNSWrite), `is a zone permission, not\s+account`},
+		{"unknown id as name", `name = "0123456789abcdef0123456789abcdef"`, `not a permission group id in\s+this\s+catalog`},
+		{"short id as name", `name = "4755a26eedb94da69e1066d98aa8"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      fmt.Sprintf("data \"cfperms_permission_group\" \"test\" {\n%s\n}\n", tt.arguments),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

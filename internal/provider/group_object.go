@@ -1,0 +1,75 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+// groupAttrTypes is the object every data source uses for one group.
+var groupAttrTypes = map[string]attr.Type{
+	"id":        types.StringType,
+	"api_name":  types.StringType,
+	"scope":     types.StringType,
+	"scope_key": types.StringType,
+	"access":    types.StringType,
+}
+
+var groupObjectType = types.ObjectType{AttrTypes: groupAttrTypes}
+
+func groupObject(g catalog.Group, scopeKey string) types.Object {
+	return types.ObjectValueMust(groupAttrTypes, map[string]attr.Value{
+		"id":        types.StringValue(g.ID),
+		"api_name":  types.StringValue(g.Name),
+		"scope":     types.StringValue(catalog.ShortScope(scopeKey)),
+		"scope_key": types.StringValue(scopeKey),
+		"access":    types.StringValue(string(g.Access())),
+	})
+}
+
+// groupsAttribute documents a computed list of group objects.
+func groupsAttribute(description string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: description,
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"id":        schema.StringAttribute{Computed: true, MarkdownDescription: "Permission group id."},
+			"api_name":  schema.StringAttribute{Computed: true, MarkdownDescription: "The group's name in the Cloudflare API."},
+			"scope":     schema.StringAttribute{Computed: true, MarkdownDescription: "Short scope: `user`, `account`, `zone` or `r2`."},
+			"scope_key": schema.StringAttribute{Computed: true, MarkdownDescription: "Full scope key, such as `com.cloudflare.api.account.zone`."},
+			"access":    schema.StringAttribute{Computed: true, MarkdownDescription: "`read`, `write` or `other`, derived from the name."},
+		}},
+	}
+}
+
+// addCatalogError attaches a catalog error to the attribute it is about:
+// scope problems to the scope, everything else to the name.
+func addCatalogError(diags *diag.Diagnostics, err error, namePath, scopePath path.Path) {
+	e := catalog.AsError(err)
+	at := namePath
+	if e.Kind == catalog.ErrUnknownScope || e.Kind == catalog.ErrBlankScope {
+		at = scopePath
+	}
+	diags.AddAttributeError(at, e.Summary(), e.Error())
+}
+
+// matchKinds documents matched_by values.
+func matchKinds() string {
+	parts := make([]string, len(catalog.MatchKinds))
+	for i, k := range catalog.MatchKinds {
+		parts[i] = fmt.Sprintf("`%s`", k)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// scopeDescription documents every scope argument the same way.
+const scopeDescription = "Scope to look in: `user`, `account`, `zone`, `r2`, or a full scope key such as " +
+	"`com.cloudflare.api.account.zone`. Needed only for names that exist in more than one scope, " +
+	"such as `Logs Write`; a qualified name such as `Zone > Logs > Edit` carries its own scope."

@@ -1,0 +1,22 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// testAccProtoV6ProviderFactories runs the provider in-process for
+// terraform-plugin-testing, which drives the real Terraform CLI against it.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"cfperms": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+const (
+	idDNSWrite      = "4755a26eedb94da69e1066d98aa820be"
+	idZoneRead      = "c8fed203ed3043cba015a93ad1616f1f"
+	idZoneLogsWrite = "3e0b5820118e47f3922f7c989e673882"
+	idAcctLogsWrite = "96163bd1b0784f62b3e44ed8c2ab1eb6"
+	idPagesWrite    = "8d28297797f24fb8a0c332fe0866ec89"
+	idTunnelWrite   = "c07321b023e944ff818fec44d8203567"
+	idBillingRead   = "7cf72faf220841aabcfdfab81c43c4f6"
+)

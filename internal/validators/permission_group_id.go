@@ -1,0 +1,60 @@
+package validators
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+var (
+	_ validator.String                  = permissionGroupIDValidator{}
+	_ function.StringParameterValidator = permissionGroupIDValidator{}
+)
+
+type permissionGroupIDValidator struct{}
+
+// PermissionGroupID checks the shape of a permission group id. An id the
+// catalog does not know is a warning, not an error: Cloudflare adds groups
+// after any snapshot.
+func PermissionGroupID() permissionGroupIDValidator { return permissionGroupIDValidator{} }
+
+func (v permissionGroupIDValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
+
+func (v permissionGroupIDValidator) MarkdownDescription(_ context.Context) string {
+	return "value must be a permission group id: 32 lower-case hex digits"
+}
+
+func (v permissionGroupIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	e := idError(req.ConfigValue.ValueString())
+	switch {
+	case e == nil:
+	case e.Kind == catalog.ErrUnknownID:
+		resp.Diagnostics.AddAttributeWarning(req.Path, e.Summary(), e.Error())
+	default:
+		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), e.Error())
+	}
+}
+
+func (v permissionGroupIDValidator) ValidateParameterString(_ context.Context, req function.StringParameterValidatorRequest, resp *function.StringParameterValidatorResponse) {
+	if req.Value.IsNull() || req.Value.IsUnknown() {
+		return
+	}
+	// Functions cannot warn; an unknown id passes and the function decides.
+	if e := idError(req.Value.ValueString()); e != nil && e.Kind != catalog.ErrUnknownID {
+		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, e.Error())
+	}
+}
+
+// idError explains why a value is not a known id.
+func idError(value string) *catalog.Error {
+	_, err := catalog.Default().LookupID(value)
+	return catalog.AsError(err)
+}

@@ -1,0 +1,108 @@
+package validators
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+var (
+	_ validator.String                  = permissionNameValidator{}
+	_ function.StringParameterValidator = permissionNameValidator{}
+)
+
+type permissionNameValidator struct {
+	scope path.Expression
+	// hasScope is false when no scope attribute exists (function parameters).
+	hasScope bool
+}
+
+// PermissionName checks that a value names a permission group: an API name,
+// a dashboard or docs name, a qualified name ("Zone > DNS > Edit") or an id.
+// With a scope expression the check is scope-aware; without one, or while
+// the scope is unknown, only mistakes that hold in every scope are errors.
+func PermissionName(scope ...path.Expression) permissionNameValidator {
+	if len(scope) == 0 {
+		return permissionNameValidator{}
+	}
+	return permissionNameValidator{scope: scope[0], hasScope: true}
+}
+
+func (v permissionNameValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
+
+func (v permissionNameValidator) MarkdownDescription(_ context.Context) string {
+	return fmt.Sprintf("value must name a permission group of the catalog (%s): an API name such as `DNS Write`, "+
+		"a dashboard name such as `Zone > DNS > Edit`, or a permission group id", catalog.Default().AsOf())
+}
+
+func (v permissionNameValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	scope, scopeKnown := "", true
+	if v.hasScope {
+		matched, diags := req.Config.PathMatches(ctx, req.PathExpression.Merge(v.scope))
+		resp.Diagnostics.Append(diags...)
+		for _, p := range matched {
+			var s types.String
+			resp.Diagnostics.Append(req.Config.GetAttribute(ctx, p, &s)...)
+			if s.IsUnknown() {
+				scopeKnown = false
+			}
+			scope = s.ValueString()
+		}
+	}
+	if e := nameError(req.ConfigValue.ValueString(), scope, scopeKnown); e != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), withElement(req.Path, e.Error()))
+	}
+}
+
+func (v permissionNameValidator) ValidateParameterString(_ context.Context, req function.StringParameterValidatorRequest, resp *function.StringParameterValidatorResponse) {
+	if req.Value.IsNull() || req.Value.IsUnknown() {
+		return
+	}
+	// A function parameter cannot see its sibling scope argument.
+	if e := nameError(req.Value.ValueString(), "", false); e != nil {
+		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, e.Error())
+	}
+}
+
+// nameError resolves the value and keeps the errors that are certain: with
+// the scope unknown, an ambiguity or a cross-scope miss may yet resolve. A
+// malformed scope is left to the scope's own validator.
+func nameError(value, scope string, scopeKnown bool) *catalog.Error {
+	if _, err := catalog.Default().ParseScope(scope); err != nil {
+		scope, scopeKnown = "", false
+	}
+	_, err := catalog.Default().Resolve(value, scope)
+	e := catalog.AsError(err)
+	if e == nil {
+		return nil
+	}
+	if !scopeKnown {
+		switch e.Kind {
+		case catalog.ErrAmbiguous, catalog.ErrWrongScope, catalog.ErrScopeConflict:
+			return nil
+		}
+	}
+	return e
+}
+
+// withElement names the list element a message is about: Terraform shows
+// the whole list in the diagnostic, not which element failed.
+func withElement(p path.Path, msg string) string {
+	if last, _ := p.Steps().LastStep(); last != nil {
+		if _, isIndex := last.(path.PathStepElementKeyInt); isIndex {
+			return p.String() + ": " + msg
+		}
+	}
+	return msg
+}

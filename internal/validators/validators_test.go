@@ -1,0 +1,98 @@
+package validators
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// stringValidator is what every validator here is: schema and function.
+type stringValidator interface {
+	validator.String
+	function.StringParameterValidator
+}
+
+func TestValidators(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		v         stringValidator
+		value     types.String
+		wantError string // substring; "" means none
+		wantWarn  string
+		funcError string // for the function-parameter form; "-" means same as wantError
+	}{
+		{"scope ok", Scope(), types.StringValue("zone"), "", "", "-"},
+		{"scope key ok", Scope(), types.StringValue("com.cloudflare.edge.r2.bucket"), "", "", "-"},
+		{"scope typo", Scope(), types.StringValue("acount"), `Did you mean "account"?`, "", "-"},
+		{"scope empty", Scope(), types.StringValue(""), "The scope is blank", "", "-"},
+		{"scope null", Scope(), types.StringNull(), "", "", "-"},
+		{"scope unknown", Scope(), types.StringUnknown(), "", "", "-"},
+		{"name ok", PermissionName(), types.StringValue("Zone > DNS > Edit"), "", "", "-"},
+		{"name typo", PermissionName(), types.StringValue("DNS Wirte"), `Did you mean "DNS Write" (zone)?`, "", "-"},
+		{"name blank", PermissionName(), types.StringValue(" "), "empty", "", "-"},
+		// With no scope attribute the name alone must decide; a function's
+		// scope argument is out of the validator's sight and may yet decide.
+		{"name ambiguous without scope", PermissionName(), types.StringValue("Logs Write"), "matches 2 permission groups", "", ""},
+		{"name null", PermissionName(), types.StringNull(), "", "", "-"},
+		{"name unknown", PermissionName(), types.StringUnknown(), "", "", "-"},
+		{"id ok", PermissionGroupID(), types.StringValue("4755a26eedb94da69e1066d98aa820be"), "", "", "-"},
+		{"id unknown to the catalog warns", PermissionGroupID(), types.StringValue("0123456789abcdef0123456789abcdef"), "", "not a permission group id in this catalog", ""},
+		{"id upper case", PermissionGroupID(), types.StringValue("4755A26EEDB94DA69E1066D98AA820BE"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
+		{"id given a name", PermissionGroupID(), types.StringValue("DNS Write"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
+		{"id null", PermissionGroupID(), types.StringNull(), "", "", "-"},
+		{"regexp ok", Regexp(), types.StringValue("^DNS"), "", "", "-"},
+		{"regexp bad", Regexp(), types.StringValue("(("), "RE2", "", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			if tt.v.Description(ctx) == "" || tt.v.MarkdownDescription(ctx) == "" {
+				t.Fatal("no description")
+			}
+			resp := &validator.StringResponse{}
+			tt.v.ValidateString(ctx, validator.StringRequest{Path: path.Root("x"), PathExpression: path.MatchRoot("x"), ConfigValue: tt.value}, resp)
+			check(t, "error", resp.Diagnostics.Errors().ErrorsCount(), diagText(resp.Diagnostics.Errors()), tt.wantError)
+			check(t, "warning", resp.Diagnostics.WarningsCount(), diagText(resp.Diagnostics.Warnings()), tt.wantWarn)
+
+			want := tt.funcError
+			if want == "-" {
+				want = tt.wantError
+			}
+			fresp := &function.StringParameterValidatorResponse{}
+			tt.v.ValidateParameterString(ctx, function.StringParameterValidatorRequest{ArgumentPosition: 0, Value: tt.value}, fresp)
+			got, n := "", 0
+			if fresp.Error != nil {
+				got, n = fresp.Error.Text, 1
+			}
+			check(t, "function error", n, got, want)
+		})
+	}
+}
+
+func check(t *testing.T, what string, count int, text, want string) {
+	t.Helper()
+	if want == "" {
+		if count != 0 {
+			t.Fatalf("unexpected %s: %s", what, text)
+		}
+		return
+	}
+	if count == 0 || !strings.Contains(text, want) {
+		t.Fatalf("%s %q does not contain %q", what, text, want)
+	}
+}
+
+func diagText[T interface{ Detail() string }](diags []T) string {
+	var parts []string
+	for _, d := range diags {
+		parts = append(parts, d.Detail())
+	}
+	return strings.Join(parts, "\n")
+}

@@ -1,0 +1,3 @@
+// Package tools pins the provider's development tools in their own module,
+// so updating them never moves the provider's dependencies.
+package tools

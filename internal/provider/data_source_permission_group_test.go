@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -121,7 +120,7 @@ resource "terraform_data" "later2" {
 data "cfperms_permission_group" "test" {
   name = terraform_data.later2.output
 }`,
-				ExpectError: regexp.MustCompile(`"DNS Wirte" is not a permission group in any scope\.\s+Did you mean\s+"DNS Write"\s+\(zone\)\?`),
+				ExpectError: errorPattern(`"DNS Wirte" is not a permission group in any scope\.\s+Did you mean\s+"DNS Write"\s+\(zone\)\?`),
 			},
 		},
 	})
@@ -160,7 +159,7 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"cfperms_permission_group\" \"test\" {\n%s\n}\n", tt.arguments),
-					ExpectError: regexp.MustCompile(tt.want),
+					ExpectError: errorPattern(tt.want),
 				}},
 			})
 		})

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -164,7 +163,7 @@ func TestPermissionGroupsDataSourceErrors(t *testing.T) {
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"cfperms_permission_groups\" \"test\" {\n%s\n}\n", tt.arguments),
-					ExpectError: regexp.MustCompile(tt.want),
+					ExpectError: errorPattern(tt.want),
 				}},
 			})
 		})

@@ -56,4 +56,12 @@ func (p *cfpermsProvider) DataSources(context.Context) []func() datasource.DataS
 	}
 }
 
-func (p *cfpermsProvider) Functions(context.Context) []func() function.Function { return nil }
+func (p *cfpermsProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewPermissionIDFunction,
+		NewPermissionIDsFunction,
+		NewPermissionNameFunction,
+		NewPermissionGroupFunction,
+		NewPermissionExistsFunction,
+	}
+}

@@ -1,6 +1,11 @@
 package provider
 
 import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -20,3 +25,20 @@ const (
 	idTunnelWrite   = "c07321b023e944ff818fec44d8203567"
 	idBillingRead   = "7cf72faf220841aabcfdfab81c43c4f6"
 )
+
+// functionConfig declares the provider, as Terraform requires before its
+// functions can be called, under the namespace terraform-plugin-testing
+// serves it from (TF_ACC_PROVIDER_NAMESPACE, "hashicorp" by default).
+func functionConfig(body string) string {
+	namespace := os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if namespace == "" {
+		namespace = "hashicorp"
+	}
+	return fmt.Sprintf("terraform {\n  required_providers {\n    cfperms = { source = %q }\n  }\n}\n\n%s", namespace+"/cfperms", body)
+}
+
+// errorPattern compiles an ExpectError pattern in which every space may be
+// any run of white space, as Terraform wraps diagnostics to the terminal.
+func errorPattern(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}

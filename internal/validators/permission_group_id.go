@@ -49,7 +49,7 @@ func (v permissionGroupIDValidator) ValidateParameterString(_ context.Context, r
 	}
 	// Functions cannot warn; an unknown id passes and the function decides.
 	if e := idError(req.Value.ValueString()); e != nil && e.Kind != catalog.ErrUnknownID {
-		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, e.Error())
+		resp.Error = ArgumentError(req.ArgumentPosition, e.Error())
 	}
 }
 

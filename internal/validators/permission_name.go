@@ -71,7 +71,7 @@ func (v permissionNameValidator) ValidateParameterString(_ context.Context, req 
 	}
 	// A function parameter cannot see its sibling scope argument.
 	if e := nameError(req.Value.ValueString(), "", false); e != nil {
-		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, e.Error())
+		resp.Error = ArgumentError(req.ArgumentPosition, e.Error())
 	}
 }
 

@@ -40,6 +40,6 @@ func (v regexpValidator) ValidateParameterString(_ context.Context, req function
 		return
 	}
 	if _, err := regexp.Compile(req.Value.ValueString()); err != nil {
-		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, "invalid RE2 regular expression: "+err.Error())
+		resp.Error = ArgumentError(req.ArgumentPosition, "invalid RE2 regular expression: "+err.Error())
 	}
 }

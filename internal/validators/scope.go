@@ -43,7 +43,7 @@ func (v scopeValidator) ValidateParameterString(_ context.Context, req function.
 		return
 	}
 	if e := scopeError(req.Value.ValueString()); e != nil {
-		resp.Error = function.NewArgumentFuncError(req.ArgumentPosition, e.Error())
+		resp.Error = ArgumentError(req.ArgumentPosition, e.Error())
 	}
 }
 

@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
+)
+
+// Functions never see provider configuration: everything comes from the
+// catalog, and every error text from catalog errors.
+
+const (
+	nameParamDescription = "Permission name: an API name such as `DNS Write`, a dashboard name such as " +
+		"`Zone > DNS > Edit`, a docs label, a former name, or a permission group id."
+	scopeParamDescription = "Optional scope: `user`, `account`, `zone`, `r2` or a full scope key. " +
+		"Needed only for names that exist in more than one scope, such as `Logs Write`."
+)
+
+// nameParameter has no validator of its own: a parameter validator cannot
+// see the scope argument, and Run gives the scope-aware error.
+func nameParameter() function.StringParameter {
+	return function.StringParameter{
+		Name:                "name",
+		MarkdownDescription: nameParamDescription,
+	}
+}
+
+func scopeParameter() function.StringParameter {
+	return function.StringParameter{
+		Name:                "scope",
+		MarkdownDescription: scopeParamDescription,
+		Validators:          []function.StringParameterValidator{validators.Scope()},
+	}
+}
+
+// scopeArgument reads the optional trailing scope argument at position pos.
+func scopeArgument(scopes []string, pos int64) (string, *function.FuncError) {
+	switch len(scopes) {
+	case 0:
+		return "", nil
+	case 1:
+		if _, err := catalog.Default().ParseScope(scopes[0]); err != nil {
+			return "", validators.ArgumentError(pos, catalog.AsError(err).Error())
+		}
+		return scopes[0], nil
+	}
+	return "", validators.ArgumentError(pos+1,
+		fmt.Sprintf("at most one scope argument is allowed, got %d: %q", len(scopes), scopes))
+}
+
+// resolveArgument resolves a name argument, blaming the right argument.
+func resolveArgument(name string, scopes []string) (catalog.Match, *function.FuncError) {
+	scope, ferr := scopeArgument(scopes, 1)
+	if ferr != nil {
+		return catalog.Match{}, ferr
+	}
+	m, err := catalog.Default().Resolve(name, scope)
+	if err != nil {
+		return m, validators.ArgumentError(0, catalog.AsError(err).Error())
+	}
+	return m, nil
+}

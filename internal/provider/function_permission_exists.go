@@ -1,0 +1,50 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+var _ function.Function = &permissionExistsFunction{}
+
+type permissionExistsFunction struct{}
+
+// NewPermissionExistsFunction answers true or false, for variable validation.
+func NewPermissionExistsFunction() function.Function { return &permissionExistsFunction{} }
+
+func (f *permissionExistsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "permission_exists"
+}
+
+func (f *permissionExistsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Whether a permission name resolves to exactly one group",
+		MarkdownDescription: "Returns `true` when the name resolves to exactly one permission group (in the scope, if given), " +
+			"`false` when it is unknown, blank, ambiguous or in another scope. Meant for `variable` validation conditions, " +
+			"where an error message of your own follows. A malformed scope argument is still an error.",
+		Parameters: []function.Parameter{
+			function.StringParameter{Name: "name", MarkdownDescription: nameParamDescription},
+		},
+		VariadicParameter: scopeParameter(),
+		Return:            function.BoolReturn{},
+	}
+}
+
+func (f *permissionExistsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var name string
+	var scopes []string
+	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
+	if resp.Error != nil {
+		return
+	}
+	scope, ferr := scopeArgument(scopes, 1)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	_, err := catalog.Default().Resolve(name, scope)
+	resp.Error = resp.Result.Set(ctx, err == nil)
+}

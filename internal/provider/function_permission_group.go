@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+)
+
+var _ function.Function = &permissionGroupFunction{}
+
+type permissionGroupFunction struct{}
+
+// NewPermissionGroupFunction returns the whole resolved group as an object.
+func NewPermissionGroupFunction() function.Function { return &permissionGroupFunction{} }
+
+func (f *permissionGroupFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "permission_group"
+}
+
+func (f *permissionGroupFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Permission group a permission name means, as an object",
+		MarkdownDescription: "Returns `{ id, api_name, scope, scope_key, access }` for the permission group a name means. " +
+			"Takes the same arguments and gives the same errors as `permission_id`.",
+		Parameters:        []function.Parameter{nameParameter()},
+		VariadicParameter: scopeParameter(),
+		Return:            function.ObjectReturn{AttributeTypes: groupAttrTypes},
+	}
+}
+
+func (f *permissionGroupFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var name string
+	var scopes []string
+	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
+	if resp.Error != nil {
+		return
+	}
+	m, ferr := resolveArgument(name, scopes)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, groupObject(m.Group, m.ScopeKey))
+}

@@ -1,0 +1,46 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+)
+
+var _ function.Function = &permissionIDFunction{}
+
+type permissionIDFunction struct{}
+
+// NewPermissionIDFunction resolves one name to its id inside any expression.
+func NewPermissionIDFunction() function.Function { return &permissionIDFunction{} }
+
+func (f *permissionIDFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "permission_id"
+}
+
+func (f *permissionIDFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Permission group id of a permission name",
+		MarkdownDescription: "Returns the id of the permission group a name means, from the embedded catalog. " +
+			"The optional second argument is the scope; qualified names such as `Zone > Logs > Edit` need none. " +
+			"An unknown, ambiguous or misplaced name fails the plan with what to write instead. " +
+			"For many names, prefer `permission_ids`: one call instead of one per name.",
+		Parameters:        []function.Parameter{nameParameter()},
+		VariadicParameter: scopeParameter(),
+		Return:            function.StringReturn{},
+	}
+}
+
+func (f *permissionIDFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var name string
+	var scopes []string
+	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
+	if resp.Error != nil {
+		return
+	}
+	m, ferr := resolveArgument(name, scopes)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, m.Group.ID)
+}

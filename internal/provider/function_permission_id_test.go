@@ -1,0 +1,85 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// functionsAvailable skips function tests on CLIs without provider functions.
+var functionsAvailable = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+
+// functionCase is one expression and what its output must be, or the error.
+type functionCase struct {
+	name, expr string
+	want       knownvalue.Check
+	wantError  string
+}
+
+func runFunctionCases(t *testing.T, cases []functionCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			step := resource.TestStep{Config: functionConfig("output \"test\" {\n  value = " + tt.expr + "\n}\n")}
+			if tt.wantError != "" {
+				step.ExpectError = errorPattern(tt.wantError)
+			} else {
+				step.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", tt.want)}
+			}
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   functionsAvailable,
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{step},
+			})
+		})
+	}
+}
+
+func TestPermissionIDFunction(t *testing.T) {
+	t.Parallel()
+	runFunctionCases(t, []functionCase{
+		{"api name", `provider::cfperms::permission_id("DNS Write")`, knownvalue.StringExact(idDNSWrite), ""},
+		{"qualified needs no scope", `provider::cfperms::permission_id("Zone > Logs > Edit")`, knownvalue.StringExact(idZoneLogsWrite), ""},
+		{"scope argument", `provider::cfperms::permission_id("Logs Write", "account")`, knownvalue.StringExact(idAcctLogsWrite), ""},
+		{"docs label", `provider::cfperms::permission_id("Cloudflare Pages Write")`, knownvalue.StringExact(idPagesWrite), ""},
+		{"id", `provider::cfperms::permission_id("` + idBillingRead + `")`, knownvalue.StringExact(idBillingRead), ""},
+		{"typo", `provider::cfperms::permission_id("DNS Wirte", "zone")`, nil, `"DNS Wirte" is not a zone permission group\.\s+Did you mean\s+"DNS Write"\?`},
+		{"typo without scope", `provider::cfperms::permission_id("DNS Wirte")`, nil, `Did you mean\s+"DNS Write"\s+\(zone\)\?`},
+		{"wrong scope", `provider::cfperms::permission_id("Billing Read", "zone")`, nil, `"Billing Read" is an account permission,\s+not\s+zone`},
+		{"ambiguous", `provider::cfperms::permission_id("Logs Write")`, nil, `"Logs Write" matches 2 permission groups`},
+		{"bad scope", `provider::cfperms::permission_id("DNS Write", "zonee")`, nil, `"zonee" is not a permission group scope\.\s+Did you mean\s+"zone"\?`},
+		{"two scopes", `provider::cfperms::permission_id("DNS Write", "zone", "account")`, nil, `at most one scope argument`},
+		{"blank", `provider::cfperms::permission_id(" ")`, nil, `The permission name is empty`},
+		{"null", `provider::cfperms::permission_id(null)`, nil, `(?i)argument must not be null`},
+		{"error caught by can", `can(provider::cfperms::permission_id("DNS Wirte"))`, knownvalue.Bool(false), ""},
+		{"error caught by try", `try(provider::cfperms::permission_id("DNS Wirte"), "fallback")`, knownvalue.StringExact("fallback"), ""},
+		{"can of a good name", `can(provider::cfperms::permission_id("DNS Write"))`, knownvalue.Bool(true), ""},
+	})
+}
+
+// An unknown argument gives an unknown result at plan, then the id.
+func TestPermissionIDFunctionUnknown(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionsAvailable,
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: functionConfig(`
+resource "terraform_data" "later" {
+  input = "Zone > DNS > Edit"
+}
+output "test" {
+  value = provider::cfperms::permission_id(terraform_data.later.output)
+}`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("test")},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", knownvalue.StringExact(idDNSWrite))},
+		}},
+	})
+}

@@ -1,0 +1,76 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
+)
+
+var _ function.Function = &permissionIDsFunction{}
+
+type permissionIDsFunction struct{}
+
+// NewPermissionIDsFunction resolves a list of names in one call.
+func NewPermissionIDsFunction() function.Function { return &permissionIDsFunction{} }
+
+func (f *permissionIDsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "permission_ids"
+}
+
+func (f *permissionIDsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Permission group ids of a list of permission names",
+		MarkdownDescription: "Returns the ids of the permission groups the names mean, in the same order, duplicates kept. " +
+			"Every bad name is reported in one error, each with its index. The optional second argument is the scope. " +
+			"One `permission_ids` call is much cheaper than many `permission_id` calls: Terraform pays a round trip to the provider per call.",
+		Parameters: []function.Parameter{
+			function.ListParameter{
+				Name:                "names",
+				ElementType:         types.StringType,
+				MarkdownDescription: "Permission names, in any form `permission_id` accepts.",
+			},
+		},
+		VariadicParameter: scopeParameter(),
+		Return:            function.ListReturn{ElementType: types.StringType},
+	}
+}
+
+func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var names []*string
+	var scopes []string
+	resp.Error = req.Arguments.Get(ctx, &names, &scopes)
+	if resp.Error != nil {
+		return
+	}
+	scope, ferr := scopeArgument(scopes, 1)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	c := catalog.Default()
+	ids := make([]string, len(names))
+	var problems []string
+	for i, name := range names {
+		if name == nil {
+			problems = append(problems, fmt.Sprintf("names[%d] is null", i))
+			continue
+		}
+		m, err := c.Resolve(*name, scope)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("names[%d]: %s", i, catalog.AsError(err).Error()))
+			continue
+		}
+		ids[i] = m.Group.ID
+	}
+	if len(problems) > 0 {
+		resp.Error = validators.ArgumentError(0, strings.Join(problems, "\n"))
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, ids)
+}

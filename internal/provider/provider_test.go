@@ -28,13 +28,14 @@ const (
 
 // functionConfig declares the provider, as Terraform requires before its
 // functions can be called, under the namespace terraform-plugin-testing
-// serves it from (TF_ACC_PROVIDER_NAMESPACE, "hashicorp" by default).
+// serves it from (TF_ACC_PROVIDER_NAMESPACE, "hashicorp" by default), with
+// the registry host spelled out so OpenTofu does not default to its own.
 func functionConfig(body string) string {
 	namespace := os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
 	if namespace == "" {
 		namespace = "hashicorp"
 	}
-	return fmt.Sprintf("terraform {\n  required_providers {\n    cfperms = { source = %q }\n  }\n}\n\n%s", namespace+"/cfperms", body)
+	return fmt.Sprintf("terraform {\n  required_providers {\n    cfperms = { source = %q }\n  }\n}\n\n%s", "registry.terraform.io/"+namespace+"/cfperms", body)
 }
 
 // errorPattern compiles an ExpectError pattern in which every space may be

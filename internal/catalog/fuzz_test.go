@@ -8,7 +8,7 @@ import (
 var fuzzSeeds = []string{
 	"DNS Write", "Zone > DNS > Edit", "Zone:DNS:Edit", "Zone.DNS: Edit", "Analytics%20Read", "%2520",
 	"Cache Purge: Purge", "  ", "", idDNSWrite, "4755A26E-EDB9", "User → API Tokens → Edit", "zone>", "zone > >",
-	"%", "%zz%41", "\xff%41", "a+b", "İ", "Account: SSL and Certificates Read", "r2 bucket - x - read",
+	"%", "%zz%41", "\xff%41", "a+b", "%2525252B", "İ", "Account: SSL and Certificates Read", "r2 bucket - x - read",
 }
 
 func FuzzNormalize(f *testing.F) {

@@ -14,7 +14,8 @@ func Normalize(s string) string { return normalize(s) }
 
 func normalize(s string) string {
 	// Decode until stable: "%2520" was encoded twice somewhere upstream.
-	for i := 0; i < 4 && strings.ContainsAny(s, "%+"); i++ {
+	// Each pass shortens the string or turns a "+" into a space, so it ends.
+	for strings.ContainsAny(s, "%+") {
 		d, err := url.QueryUnescape(s)
 		if err != nil || d == s {
 			break
@@ -44,9 +45,9 @@ func normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	out := b.String()
-	if strings.ContainsAny(out, "%+") && out != s {
-		// Lower-casing can reveal nothing new to decode, but a dropped byte
-		// can join "%" to hex digits; one more pass keeps this idempotent.
+	// A dropped byte can join "%" to hex digits; decoding again keeps
+	// Normalize idempotent.
+	if d, err := url.QueryUnescape(out); err == nil && d != out {
 		return normalize(out)
 	}
 	return out

@@ -6,6 +6,7 @@
 package catalog
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -78,6 +79,23 @@ func Default() *Catalog {
 		defaultCatalog = New(snap)
 	})
 	return defaultCatalog
+}
+
+// EmbeddedAsOf is the embedded snapshot's date, read from the file's header
+// without loading the catalog: schema descriptions need only the date, and
+// Terraform asks for schemas in processes that resolve nothing.
+func EmbeddedAsOf() string {
+	const key = "\n# as_of: "
+	data := embeddedTSV
+	i := bytes.Index(data, []byte(key))
+	if i < 0 {
+		return ""
+	}
+	rest := data[i+len(key):]
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	return string(rest)
 }
 
 // EmbeddedSnapshot returns the snapshot this build embeds.

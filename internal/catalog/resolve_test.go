@@ -217,7 +217,7 @@ func TestByIDAndMetadata(t *testing.T) {
 	if _, ok := c.ByID("0123456789abcdef0123456789abcdef"); ok {
 		t.Fatal("unknown id found")
 	}
-	if c.AsOf() != "2026-01-27" || c.Len() != 334 {
+	if c.AsOf() != "2026-01-27" || c.Len() != 334 || EmbeddedAsOf() != c.AsOf() {
 		t.Fatalf("AsOf %q Len %d", c.AsOf(), c.Len())
 	}
 	want := map[string]int{ScopeKeyAccount: 240, ScopeKeyZone: 86, ScopeKeyUser: 6, ScopeKeyR2: 2}

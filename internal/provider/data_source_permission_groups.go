@@ -8,12 +8,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
@@ -25,16 +25,6 @@ type permissionGroupsDataSource struct{}
 
 // NewPermissionGroupsDataSource resolves many names at once, or filters the catalog.
 func NewPermissionGroupsDataSource() datasource.DataSource { return &permissionGroupsDataSource{} }
-
-type permissionGroupsModel struct {
-	Names     types.List   `tfsdk:"names"`
-	Scope     types.String `tfsdk:"scope"`
-	Access    types.String `tfsdk:"access"`
-	NameRegex types.String `tfsdk:"name_regex"`
-	IDs       types.List   `tfsdk:"ids"`
-	Groups    types.List   `tfsdk:"groups"`
-	ByName    types.Map    `tfsdk:"by_name"`
-}
 
 func (d *permissionGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_permission_groups"
@@ -53,7 +43,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 				Optional:    true,
 				Validators: []validator.List{
 					listvalidator.ConflictsWith(path.MatchRoot("access"), path.MatchRoot("name_regex")),
-					listvalidator.ValueStringsAre(validators.PermissionName(path.MatchRoot("scope"))),
+					validators.PermissionNames(path.MatchRoot("scope")),
 				},
 			},
 			"scope": schema.StringAttribute{
@@ -87,30 +77,42 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 	}
 }
 
+// Read works on raw Terraform values rather than through the framework's
+// reflection: with a thousand names the conversions cost more than all the
+// lookups, and this data source is meant to be as cheap as echoing a list.
 func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data permissionGroupsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
+	var config map[string]tftypes.Value
+	if err := req.Config.Raw.As(&config); err != nil {
+		resp.Diagnostics.AddError("Unreadable configuration", err.Error())
 		return
 	}
+	scope := rawString(config["scope"])
 	c := catalog.Default()
 
 	var groups []catalog.Group
 	var scopeKeys, keys []string
-	if !data.Names.IsNull() {
-		var names []types.String
-		resp.Diagnostics.Append(data.Names.ElementsAs(ctx, &names, false)...)
-		if resp.Diagnostics.HasError() {
+	if config["names"].IsNull() {
+		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), nameRegex: rawString(config["name_regex"])}
+		var ok bool
+		if groups, scopeKeys, keys, ok = f.apply(c, resp); !ok {
 			return
 		}
-		for i, name := range names {
+	} else {
+		var names []tftypes.Value
+		if err := config["names"].As(&names); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("names"), "Unreadable names", err.Error())
+			return
+		}
+		groups, scopeKeys, keys = make([]catalog.Group, 0, len(names)), make([]string, 0, len(names)), make([]string, 0, len(names))
+		for i, v := range names {
 			at := path.Root("names").AtListIndex(i)
-			if name.IsNull() {
+			if v.IsNull() {
 				resp.Diagnostics.AddAttributeError(at, "Null permission name",
 					fmt.Sprintf("names[%d] is null. Remove the element or give it a permission name.", i))
 				continue
 			}
-			m, err := c.Resolve(name.ValueString(), data.Scope.ValueString())
+			name := rawString(v)
+			m, err := c.Resolve(name, scope)
 			if err != nil {
 				e := catalog.AsError(err)
 				if e.Kind == catalog.ErrUnknownScope || e.Kind == catalog.ErrBlankScope {
@@ -125,55 +127,56 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 			}
 			groups = append(groups, m.Group)
 			scopeKeys = append(scopeKeys, m.ScopeKey)
-			keys = append(keys, name.ValueString())
+			keys = append(keys, name)
 		}
 		if resp.Diagnostics.HasError() {
 			return
 		}
-	} else {
-		var ok bool
-		if groups, scopeKeys, keys, ok = d.filter(c, &data, resp); !ok {
-			return
-		}
 	}
 
-	ids := make([]attr.Value, len(groups))
-	objects := make([]attr.Value, len(groups))
-	byName := make(map[string]attr.Value, len(groups))
+	ids := make([]tftypes.Value, len(groups))
+	objects := make([]tftypes.Value, len(groups))
+	byName := make(map[string]tftypes.Value, len(groups))
 	for i, g := range groups {
-		ids[i] = types.StringValue(g.ID)
-		objects[i] = groupObject(g, scopeKeys[i])
-		byName[keys[i]] = types.StringValue(g.ID)
+		ids[i] = tftypes.NewValue(tftypes.String, g.ID)
+		objects[i] = groupValue(g, scopeKeys[i])
+		byName[keys[i]] = ids[i]
 	}
-	data.IDs = types.ListValueMust(types.StringType, ids)
-	data.Groups = types.ListValueMust(groupObjectType, objects)
-	data.ByName = types.MapValueMust(types.StringType, byName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	state := make(map[string]tftypes.Value, len(config))
+	for k, v := range config {
+		state[k] = v
+	}
+	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
+	state["groups"] = tftypes.NewValue(tftypes.List{ElementType: groupTFType}, objects)
+	state["by_name"] = tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, byName)
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 
-// filter selects groups; a filter that selects nothing is an error, since an
+type permissionGroupsFilter struct {
+	scope, access, nameRegex string
+}
+
+// apply selects groups; a filter that selects nothing is an error, since an
 // empty list would mint a token with no permissions.
-func (d *permissionGroupsDataSource) filter(c *catalog.Catalog, data *permissionGroupsModel, resp *datasource.ReadResponse) (groups []catalog.Group, scopeKeys, keys []string, ok bool) {
-	var f catalog.Filter
+func (f permissionGroupsFilter) apply(c *catalog.Catalog, resp *datasource.ReadResponse) (groups []catalog.Group, scopeKeys, keys []string, ok bool) {
+	var filter catalog.Filter
 	var err error
-	if f.ScopeKey, err = c.ParseScope(data.Scope.ValueString()); err != nil {
+	if filter.ScopeKey, err = c.ParseScope(f.scope); err != nil {
 		addCatalogError(&resp.Diagnostics, err, path.Root("scope"), path.Root("scope"))
 		return nil, nil, nil, false
 	}
-	if !data.Access.IsNull() {
-		f.Access, _ = catalog.ParseAccess(data.Access.ValueString())
-	}
-	if !data.NameRegex.IsNull() {
-		if f.NameRegex, err = regexp.Compile(data.NameRegex.ValueString()); err != nil {
+	filter.Access, _ = catalog.ParseAccess(f.access)
+	if f.nameRegex != "" {
+		if filter.NameRegex, err = regexp.Compile(f.nameRegex); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
 			return nil, nil, nil, false
 		}
 	}
-	groups = c.List(f)
+	groups = c.List(filter)
 	if len(groups) == 0 {
 		resp.Diagnostics.AddError("No permission group matches the filters",
 			fmt.Sprintf("No group of the catalog (%s) matches %s. Loosen the filters, or list the names you want in `names`.",
-				c.AsOf(), describeFilter(data)))
+				c.AsOf(), f.describe()))
 		return nil, nil, nil, false
 	}
 	count := map[string]int{}
@@ -182,8 +185,8 @@ func (d *permissionGroupsDataSource) filter(c *catalog.Catalog, data *permission
 	}
 	for _, g := range groups {
 		key := g.ScopeKey()
-		if f.ScopeKey != "" {
-			key = f.ScopeKey
+		if filter.ScopeKey != "" {
+			key = filter.ScopeKey
 		}
 		scopeKeys = append(scopeKeys, key)
 		name := g.Name
@@ -195,14 +198,11 @@ func (d *permissionGroupsDataSource) filter(c *catalog.Catalog, data *permission
 	return groups, scopeKeys, keys, true
 }
 
-func describeFilter(data *permissionGroupsModel) string {
+func (f permissionGroupsFilter) describe() string {
 	var parts []string
-	for _, p := range []struct {
-		name  string
-		value types.String
-	}{{"scope", data.Scope}, {"access", data.Access}, {"name_regex", data.NameRegex}} {
-		if !p.value.IsNull() {
-			parts = append(parts, fmt.Sprintf("%s = %q", p.name, p.value.ValueString()))
+	for _, p := range [][2]string{{"scope", f.scope}, {"access", f.access}, {"name_regex", f.nameRegex}} {
+		if p[1] != "" {
+			parts = append(parts, fmt.Sprintf("%s = %q", p[0], p[1]))
 		}
 	}
 	if len(parts) == 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
@@ -32,6 +33,31 @@ func groupObject(g catalog.Group, scopeKey string) types.Object {
 		"scope_key": types.StringValue(scopeKey),
 		"access":    types.StringValue(string(g.Access())),
 	})
+}
+
+// groupTFType and groupValue are the same object as raw Terraform values,
+// for data sources that build large states without reflection.
+var groupTFType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+	"id": tftypes.String, "api_name": tftypes.String, "scope": tftypes.String, "scope_key": tftypes.String, "access": tftypes.String,
+}}
+
+func groupValue(g catalog.Group, scopeKey string) tftypes.Value {
+	return tftypes.NewValue(groupTFType, map[string]tftypes.Value{
+		"id":        tftypes.NewValue(tftypes.String, g.ID),
+		"api_name":  tftypes.NewValue(tftypes.String, g.Name),
+		"scope":     tftypes.NewValue(tftypes.String, catalog.ShortScope(scopeKey)),
+		"scope_key": tftypes.NewValue(tftypes.String, scopeKey),
+		"access":    tftypes.NewValue(tftypes.String, string(g.Access())),
+	})
+}
+
+// rawString reads a string value; null reads as "".
+func rawString(v tftypes.Value) string {
+	var s string
+	if !v.IsNull() && v.IsKnown() {
+		_ = v.As(&s)
+	}
+	return s
 }
 
 // groupsAttribute documents a computed list of group objects.

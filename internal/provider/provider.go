@@ -38,7 +38,7 @@ func (p *cfpermsProvider) Metadata(_ context.Context, _ provider.MetadataRequest
 func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves Cloudflare API token permission names (`DNS Write`, `Zone > DNS > Edit`) " +
-			"to permission group ids from a catalog embedded in the provider (snapshot of " + catalog.Default().AsOf() +
+			"to permission group ids from a catalog embedded in the provider (snapshot of " + catalog.EmbeddedAsOf() +
 			"), offline and without credentials, and checks them at plan time. The provider takes no configuration.",
 	}
 }

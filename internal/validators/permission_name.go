@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
@@ -40,29 +42,36 @@ func (v permissionNameValidator) Description(ctx context.Context) string {
 
 func (v permissionNameValidator) MarkdownDescription(_ context.Context) string {
 	return fmt.Sprintf("value must name a permission group of the catalog (%s): an API name such as `DNS Write`, "+
-		"a dashboard name such as `Zone > DNS > Edit`, or a permission group id", catalog.Default().AsOf())
+		"a dashboard name such as `Zone > DNS > Edit`, or a permission group id", catalog.EmbeddedAsOf())
 }
 
 func (v permissionNameValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	scope, scopeKnown := "", true
-	if v.hasScope {
-		matched, diags := req.Config.PathMatches(ctx, req.PathExpression.Merge(v.scope))
-		resp.Diagnostics.Append(diags...)
-		for _, p := range matched {
-			var s types.String
-			resp.Diagnostics.Append(req.Config.GetAttribute(ctx, p, &s)...)
-			if s.IsUnknown() {
-				scopeKnown = false
-			}
-			scope = s.ValueString()
-		}
-	}
+	scope, scopeKnown := v.scopeFromConfig(ctx, req.Config, req.PathExpression, &resp.Diagnostics)
 	if e := nameError(req.ConfigValue.ValueString(), scope, scopeKnown); e != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), withElement(req.Path, e.Error()))
 	}
+}
+
+// scopeFromConfig reads the sibling scope attribute, if the validator has one.
+func (v permissionNameValidator) scopeFromConfig(ctx context.Context, config tfsdk.Config, at path.Expression, diags *diag.Diagnostics) (scope string, known bool) {
+	if !v.hasScope {
+		return "", true
+	}
+	known = true
+	matched, d := config.PathMatches(ctx, at.Merge(v.scope))
+	diags.Append(d...)
+	for _, p := range matched {
+		var s types.String
+		diags.Append(config.GetAttribute(ctx, p, &s)...)
+		if s.IsUnknown() {
+			known = false
+		}
+		scope = s.ValueString()
+	}
+	return scope, known
 }
 
 func (v permissionNameValidator) ValidateParameterString(_ context.Context, req function.StringParameterValidatorRequest, resp *function.StringParameterValidatorResponse) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -95,4 +97,30 @@ func diagText[T interface{ Detail() string }](diags []T) string {
 		parts = append(parts, d.Detail())
 	}
 	return strings.Join(parts, "\n")
+}
+
+func TestPermissionNamesReportsEveryBadElement(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	list := types.ListValueMust(types.StringType, []attr.Value{
+		types.StringValue("DNS Write"), types.StringValue("DNS Wirte"), types.StringNull(),
+		types.StringUnknown(), types.StringValue("Billing Raed"),
+	})
+	resp := &validator.ListResponse{}
+	PermissionNames().ValidateList(ctx, validator.ListRequest{Path: path.Root("names"), PathExpression: path.MatchRoot("names"), ConfigValue: list}, resp)
+	errs := resp.Diagnostics.Errors()
+	if len(errs) != 2 {
+		t.Fatalf("want 2 errors (null and unknown skipped), got %d: %s", len(errs), diagText(errs))
+	}
+	for i, want := range []string{`names[1]: "DNS Wirte"`, `names[4]: "Billing Raed"`} {
+		if !strings.HasPrefix(errs[i].Detail(), want) {
+			t.Errorf("error %d = %q, want prefix %q", i, errs[i].Detail(), want)
+		}
+		if p := errs[i].(diag.DiagnosticWithPath).Path(); p.String() != strings.SplitN(want, ":", 2)[0] {
+			t.Errorf("error %d at %s", i, p)
+		}
+	}
+	if PermissionNames().Description(ctx) == "" {
+		t.Fatal("no description")
+	}
 }

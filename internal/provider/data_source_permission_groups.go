@@ -66,7 +66,8 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
-			"groups": groupsAttribute("The groups, in the same order as `ids`."),
+			"groups": groupsAttribute("Each group once, in the order of first appearance in `ids`: duplicates in `names` " +
+				"are kept in `ids` but not repeated here, so `groups` can feed a token policy directly."),
 			"by_name": schema.MapAttribute{
 				MarkdownDescription: "Map from each input name to its id. For filters, keyed by API name; a name that " +
 					"exists in several selected scopes is keyed by its qualified form, such as `Zone > Logs Write`.",
@@ -135,12 +136,16 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 	}
 
 	ids := make([]tftypes.Value, len(groups))
-	objects := make([]tftypes.Value, len(groups))
+	objects := make([]tftypes.Value, 0, len(groups))
 	byName := make(map[string]tftypes.Value, len(groups))
+	listed := make(map[string]bool, len(groups))
 	for i, g := range groups {
 		ids[i] = tftypes.NewValue(tftypes.String, g.ID)
-		objects[i] = groupValue(g, scopeKeys[i])
 		byName[keys[i]] = ids[i]
+		if !listed[g.ID] { // a policy lists a group once; ids keeps the positions
+			listed[g.ID] = true
+			objects = append(objects, groupValue(g, scopeKeys[i]))
+		}
 	}
 	state := make(map[string]tftypes.Value, len(config))
 	for k, v := range config {

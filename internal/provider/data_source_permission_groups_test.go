@@ -35,6 +35,9 @@ data "cfperms_permission_groups" "test" {
 						"Zone > Zone > Read": knownvalue.StringExact(idZoneRead),
 						"Logs Write":         knownvalue.StringExact(idZoneLogsWrite),
 					})),
+					// groups lists each group once, in order of first appearance.
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups"), knownvalue.ListSizeExact(3)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(2).AtMapKey("id"), knownvalue.StringExact(idZoneLogsWrite)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(1), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"id":        knownvalue.StringExact(idZoneRead),
 						"api_name":  knownvalue.StringExact("Zone Read"),

@@ -236,3 +236,52 @@ func ParseAccess(s string) (Access, bool) {
 	}
 	return "", false
 }
+
+// Alias is a name other than the API name that resolves to a group.
+type Alias struct {
+	Name string
+	Kind MatchKind
+	Note string
+	// Ambiguous is true when the name fits other groups too and so, on its
+	// own, resolves to none of them.
+	Ambiguous bool
+}
+
+// Aliases lists the vocabulary names of a group in a scope, for docs.
+func (c *Catalog) Aliases(id, scopeKey string) []Alias {
+	i, ok := c.byID[id]
+	if !ok {
+		return nil
+	}
+	var out []Alias
+	for _, a := range vocabulary {
+		if ScopeKey(a.scope) != scopeKey {
+			continue
+		}
+		for _, t := range a.targets {
+			if t == c.groups[i].Name {
+				out = append(out, Alias{Name: a.name, Kind: a.kind, Note: a.note, Ambiguous: len(a.targets) > 1})
+			}
+		}
+	}
+	return out
+}
+
+// DashboardName is how the dashboard spells a group: its product label
+// where the docs give one, with "Edit" where the API says "Write".
+func (c *Catalog) DashboardName(id, scopeKey string) string {
+	g, ok := c.ByID(id)
+	if !ok {
+		return ""
+	}
+	name := g.Name
+	for _, a := range c.Aliases(id, scopeKey) {
+		if a.Kind == MatchDocsLabel && !a.Ambiguous {
+			name = a.Name
+		}
+	}
+	if head, ok := strings.CutSuffix(name, " Write"); ok {
+		return head + " Edit"
+	}
+	return name
+}

@@ -299,3 +299,26 @@ func TestUnknownScopeKept(t *testing.T) {
 		t.Fatal("docs label resolved with its target missing")
 	}
 }
+
+// The docs guide promises that every dashboard spelling and every
+// unambiguous alias it lists resolves to its row's group.
+func TestDocumentedNamesResolve(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, g := range c.Groups() {
+		for _, k := range g.ScopeKeys {
+			names := []string{c.DashboardName(g.ID, k)}
+			for _, a := range c.Aliases(g.ID, k) {
+				if !a.Ambiguous {
+					names = append(names, a.Name)
+				}
+			}
+			for _, n := range names {
+				m, err := c.Resolve(n, k)
+				if err != nil || m.Group.ID != g.ID {
+					t.Errorf("%s name %q resolves to %q, %v; want %s (%s)", ShortScope(k), n, m.Group.Name, err, g.Name, g.ID)
+				}
+			}
+		}
+	}
+}

@@ -17,6 +17,7 @@ const fixture = `{"success":true,"errors":[],"messages":[],"result":[
 ]}`
 
 func TestGenerateFromFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "response.json")
 	out := filepath.Join(dir, "groups.tsv")
@@ -46,6 +47,7 @@ func TestGenerateFromFile(t *testing.T) {
 }
 
 func TestGenerateRefusesShrink(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "response.json")
 	out := filepath.Join(dir, "groups.tsv")
@@ -69,6 +71,7 @@ func TestGenerateRefusesShrink(t *testing.T) {
 }
 
 func TestGenerateNeedsDateForFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "response.json")
 	_ = os.WriteFile(in, []byte(fixture), 0o600)
@@ -85,7 +88,7 @@ func TestGenerateLive(t *testing.T) {
 			w.WriteHeader(http.StatusForbidden)
 			return
 		}
-		fmt.Fprint(w, fixture)
+		_, _ = fmt.Fprint(w, fixture)
 	}))
 	defer srv.Close()
 	t.Setenv("CLOUDFLARE_API_TOKEN", "tok")

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bufio"
 	"errors"
 	"os"
 	"sort"
@@ -14,16 +13,13 @@ import (
 // lists exactly the fitting groups.
 func TestSeedNames(t *testing.T) {
 	t.Parallel()
-	f, err := os.Open("testdata/seed-names.tsv")
+	data, err := os.ReadFile("testdata/seed-names.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	c := Default()
 	rows := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	for _, line := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(line, "#") || line == "" {
 			continue
 		}
@@ -70,9 +66,6 @@ func TestSeedNames(t *testing.T) {
 				}
 			}
 		})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if rows != 368 {
 		t.Fatalf("fixture has %d names, want 368 (2 tables x (6 user + 108 account + 70 zone))", rows)

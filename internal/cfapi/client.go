@@ -162,7 +162,7 @@ func (c *Client) get(ctx context.Context, httpClient *http.Client, u string) (Re
 	if err != nil {
 		return Response{}, fmt.Errorf("listing permission groups: %w", err)
 	}
-	defer res.Body.Close()
+	defer func() { _ = res.Body.Close() }()
 	body, err := io.ReadAll(io.LimitReader(res.Body, 32<<20))
 	if err != nil {
 		return Response{}, fmt.Errorf("reading permission groups: %w", err)

@@ -22,7 +22,7 @@ func pagedServer(t *testing.T, n, perPage int, wantPath string) *httptest.Server
 		}
 		if r.Header.Get("Authorization") != "Bearer secret-token" {
 			w.WriteHeader(http.StatusUnauthorized)
-			fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
 			return
 		}
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
@@ -70,20 +70,20 @@ func TestListErrors(t *testing.T) {
 	}{
 		{"unauthorized", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusUnauthorized)
-			fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
 		}, `HTTP 401: the API token is missing, malformed or revoked: Invalid access token \(code 9109\)`},
 		{"forbidden", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusForbidden)
-			fmt.Fprint(w, `{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}`)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}`)
 		}, `HTTP 403: .*API Tokens Read`},
 		{"malformed json", func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprint(w, `{"success":true,"result":[`)
+			_, _ = fmt.Fprint(w, `{"success":true,"result":[`)
 		}, `not a List permission groups JSON document`},
 		{"failure envelope", func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprint(w, `{"success":false,"errors":[{"code":7003,"message":"Could not route"}],"result":null}`)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":7003,"message":"Could not route"}],"result":null}`)
 		}, `reports failure: Could not route`},
 		{"endless pages", func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprint(w, `{"success":true,"result":[{"id":"00000000000000000000000000000001","name":"A","scopes":["x"]}],"result_info":{"page":1,"total_pages":100000}}`)
+			_, _ = fmt.Fprint(w, `{"success":true,"result":[{"id":"00000000000000000000000000000001","name":"A","scopes":["x"]}],"result_info":{"page":1,"total_pages":100000}}`)
 		}, `more than 100 pages`},
 	}
 	for _, tt := range tests {

@@ -11,13 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-func expectAttr(address, attr string, value knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), value)
+// expectAttr checks an attribute of data.cfperms_permission_group.test.
+func expectAttr(attr string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue("data.cfperms_permission_group.test", tfjsonpath.New(attr), value)
 }
 
 func TestPermissionGroupDataSource(t *testing.T) {
 	t.Parallel()
-	const addr = "data.cfperms_permission_group.test"
 	tests := []struct {
 		name                                            string
 		arguments                                       string
@@ -47,12 +47,12 @@ func TestPermissionGroupDataSource(t *testing.T) {
 					{
 						Config: config,
 						ConfigStateChecks: []statecheck.StateCheck{
-							expectAttr(addr, "id", knownvalue.StringExact(tt.id)),
-							expectAttr(addr, "api_name", knownvalue.StringExact(tt.apiName)),
-							expectAttr(addr, "scope", knownvalue.StringExact(tt.scope)),
-							expectAttr(addr, "scope_key", knownvalue.StringExact(tt.scopeKey)),
-							expectAttr(addr, "access", knownvalue.StringExact(tt.access)),
-							expectAttr(addr, "matched_by", knownvalue.StringExact(tt.matchedBy)),
+							expectAttr("id", knownvalue.StringExact(tt.id)),
+							expectAttr("api_name", knownvalue.StringExact(tt.apiName)),
+							expectAttr("scope", knownvalue.StringExact(tt.scope)),
+							expectAttr("scope_key", knownvalue.StringExact(tt.scopeKey)),
+							expectAttr("access", knownvalue.StringExact(tt.access)),
+							expectAttr("matched_by", knownvalue.StringExact(tt.matchedBy)),
 						},
 					},
 					{
@@ -72,15 +72,14 @@ func TestPermissionGroupDataSource(t *testing.T) {
 // Cloudflare adds groups after any snapshot.
 func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 	t.Parallel()
-	const addr = "data.cfperms_permission_group.test"
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `data "cfperms_permission_group" "test" { id = "0123456789abcdef0123456789abcdef" }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr(addr, "id", knownvalue.StringExact("0123456789abcdef0123456789abcdef")),
-				expectAttr(addr, "api_name", knownvalue.Null()),
-				expectAttr(addr, "matched_by", knownvalue.StringExact("unknown_id")),
+				expectAttr("id", knownvalue.StringExact("0123456789abcdef0123456789abcdef")),
+				expectAttr("api_name", knownvalue.Null()),
+				expectAttr("matched_by", knownvalue.StringExact("unknown_id")),
 			},
 		}},
 	})
@@ -91,6 +90,7 @@ func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 func TestPermissionGroupDataSourceUnknownInputs(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   terraformDataAvailable,
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -108,7 +108,7 @@ data "cfperms_permission_group" "test" {
 					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectAttr("data.cfperms_permission_group.test", "id", knownvalue.StringExact(idZoneLogsWrite)),
+					expectAttr("id", knownvalue.StringExact(idZoneLogsWrite)),
 				},
 			},
 			{

@@ -120,6 +120,7 @@ func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 func TestPermissionGroupsDataSourceUnknownNames(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   terraformDataAvailable,
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `

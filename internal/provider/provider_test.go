@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // testAccProtoV6ProviderFactories runs the provider in-process for
@@ -15,6 +16,10 @@ import (
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"cfperms": providerserver.NewProtocol6WithError(New("test")()),
 }
+
+// terraformDataAvailable skips tests that use terraform_data (Terraform 1.4+)
+// to make values unknown at plan time.
+var terraformDataAvailable = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_4_0)}
 
 const (
 	idDNSWrite      = "4755a26eedb94da69e1066d98aa820be"

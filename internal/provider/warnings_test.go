@@ -23,7 +23,10 @@ func readDataSource(t *testing.T, typeName string, config map[string]tftypes.Val
 	if err != nil {
 		t.Fatal(err)
 	}
-	objType := schemas.DataSourceSchemas[typeName].ValueType().(tftypes.Object)
+	objType, ok := schemas.DataSourceSchemas[typeName].ValueType().(tftypes.Object)
+	if !ok {
+		t.Fatalf("%s has no object schema", typeName)
+	}
 	values := map[string]tftypes.Value{}
 	for name, typ := range objType.AttributeTypes {
 		if v, ok := config[name]; ok {

@@ -116,8 +116,9 @@ func TestPermissionNamesReportsEveryBadElement(t *testing.T) {
 		if !strings.HasPrefix(errs[i].Detail(), want) {
 			t.Errorf("error %d = %q, want prefix %q", i, errs[i].Detail(), want)
 		}
-		if p := errs[i].(diag.DiagnosticWithPath).Path(); p.String() != strings.SplitN(want, ":", 2)[0] {
-			t.Errorf("error %d at %s", i, p)
+		withPath, ok := errs[i].(diag.DiagnosticWithPath)
+		if !ok || withPath.Path().String() != strings.SplitN(want, ":", 2)[0] {
+			t.Errorf("error %d is not at the element's path", i)
 		}
 	}
 	if PermissionNames().Description(ctx) == "" {

@@ -298,3 +298,34 @@ func pluralScope(scope string) string {
 	}
 	return scope
 }
+
+// Summary is a short title for a finding, for diagnostics.
+func (f Finding) Summary() string {
+	switch f.Code {
+	case "effect":
+		return "Invalid policy effect"
+	case "no_resources":
+		return "Policy without resources"
+	case "no_permissions":
+		return "Policy without permissions"
+	case "malformed_resource":
+		return "Malformed resource key"
+	case "user_in_account_token":
+		return "User scope in an account-owned token"
+	case "zone_outside_account":
+		return "Zone resource outside its account"
+	case "unknown_permission":
+		return "Unknown permission group"
+	case "unknown_id":
+		return "Permission group id not in the catalog"
+	case "duplicate_permission":
+		return "Duplicate permission"
+	case "scope_not_covered":
+		return "Permission not covered by any resource"
+	case "too_many_groups":
+		return "Too many permission groups"
+	case "unused_resource":
+		return "Resource no permission applies to"
+	}
+	return "Policy finding"
+}

@@ -87,8 +87,12 @@ func FuzzParseResourceKey(f *testing.F) {
 	})
 }
 
-func zoneRes(id string) Resource { return Resource{Key: "com.cloudflare.api.account.zone." + id, Value: "*"} }
-func acctRes(id string) Resource { return Resource{Key: "com.cloudflare.api.account." + id, Value: "*"} }
+func zoneRes(id string) Resource {
+	return Resource{Key: "com.cloudflare.api.account.zone." + id, Value: "*"}
+}
+
+// acctRes is the test account's key.
+func acctRes() Resource { return Resource{Key: "com.cloudflare.api.account." + acct, Value: "*"} }
 
 func TestCheckPolicy(t *testing.T) {
 	t.Parallel()
@@ -101,19 +105,19 @@ func TestCheckPolicy(t *testing.T) {
 	}{
 		{"dns token for one zone", Policy{Effect: "allow", Permissions: []string{"Zone > Zone > Read", "DNS Write"}, Resources: []Resource{zoneRes(zone)}},
 			[]string{"c8fed203ed3043cba015a93ad1616f1f", idDNSWrite}, nil},
-		{"resources settle a name in two scopes", Policy{Effect: "allow", Permissions: []string{"Logs Write"}, Resources: []Resource{acctRes(acct)}},
+		{"resources settle a name in two scopes", Policy{Effect: "allow", Permissions: []string{"Logs Write"}, Resources: []Resource{acctRes()}},
 			[]string{idAcctLogsWrite}, nil},
 		{"account-owned token with nested zones", Policy{Effect: "allow", TokenKind: TokenKindAccount, Permissions: []string{"DNS Write"},
 			Resources: []Resource{{Key: "com.cloudflare.api.account." + acct, Nested: []string{"com.cloudflare.api.account.zone.*"}}}},
 			[]string{idDNSWrite}, nil},
-		{"zone permission with only account resources", Policy{Effect: "allow", Permissions: []string{"DNS Write"}, Resources: []Resource{acctRes(acct)}},
+		{"zone permission with only account resources", Policy{Effect: "allow", Permissions: []string{"DNS Write"}, Resources: []Resource{acctRes()}},
 			nil, []string{`error scope_not_covered: permissions\[0\]: "DNS Write" is a zone permission, but no resource in this policy is a zone\. Add "com\.cloudflare\.api\.account\.zone\.<zone id>"`,
 				`warning unused_resource: no permission in this policy applies to "com\.cloudflare\.api\.account\.` + acct + `"`}},
-		{"r2 permission on an account key", Policy{Effect: "allow", Permissions: []string{"Workers R2 Storage Bucket Item Write"}, Resources: []Resource{acctRes(acct)}},
+		{"r2 permission on an account key", Policy{Effect: "allow", Permissions: []string{"Workers R2 Storage Bucket Item Write"}, Resources: []Resource{acctRes()}},
 			nil, []string{`error scope_not_covered: .*is an r2 permission.*"com\.cloudflare\.edge\.r2\.bucket\.<account id>_default_<bucket>"`, `warning unused_resource`}},
 		{"malformed key", Policy{Effect: "allow", Permissions: []string{"DNS Write"}, Resources: []Resource{{Key: "com.cloudflare.api.zone.*", Value: "*"}}},
 			nil, []string{`error malformed_resource: .*Did you mean "com\.cloudflare\.api\.account\.zone\.\*"`, `error scope_not_covered`}},
-		{"user permission in an account-owned token", Policy{Effect: "allow", TokenKind: TokenKindAccount, Permissions: []string{"API Tokens Read", "Workers Scripts Write"}, Resources: []Resource{acctRes(acct)}},
+		{"user permission in an account-owned token", Policy{Effect: "allow", TokenKind: TokenKindAccount, Permissions: []string{"API Tokens Read", "Workers Scripts Write"}, Resources: []Resource{acctRes()}},
 			nil, []string{`error user_in_account_token: permissions\[0\]: "API Tokens Read" is a user permission`}},
 		{"bad effect", Policy{Effect: "permit", Permissions: []string{"DNS Write"}, Resources: []Resource{zoneRes("*")}},
 			nil, []string{`error effect: effect is "permit"`}},
@@ -127,7 +131,7 @@ func TestCheckPolicy(t *testing.T) {
 			nil, []string{`error no_permissions`, `warning unused_resource`}},
 		{"no resources", Policy{Effect: "allow", Permissions: []string{"DNS Write"}},
 			nil, []string{`error no_resources`}},
-		{"ambiguous with both scopes present", Policy{Effect: "allow", Permissions: []string{"Logs Write"}, Resources: []Resource{acctRes(acct), zoneRes("*")}},
+		{"ambiguous with both scopes present", Policy{Effect: "allow", Permissions: []string{"Logs Write"}, Resources: []Resource{acctRes(), zoneRes("*")}},
 			nil, []string{`error unknown_permission: .*matches 2 permission groups`, `warning unused_resource`, `warning unused_resource`}},
 		{"nested under a zone key", Policy{Effect: "allow", Permissions: []string{"DNS Write"}, Resources: []Resource{{Key: "com.cloudflare.api.account.zone.*", Nested: []string{"com.cloudflare.api.account.zone.*"}}}},
 			nil, []string{`error malformed_resource: only an account key may hold a map of zone keys`, `error scope_not_covered`}},
@@ -167,7 +171,7 @@ func TestTooManyGroups(t *testing.T) {
 	for _, g := range c.List(Filter{ScopeKey: ScopeKeyZone}) {
 		perms = append(perms, g.ID)
 	}
-	r := c.CheckPolicy(Policy{Effect: "allow", Permissions: perms, Resources: []Resource{acctRes(acct), zoneRes("*")}})
+	r := c.CheckPolicy(Policy{Effect: "allow", Permissions: perms, Resources: []Resource{acctRes(), zoneRes("*")}})
 	var codes []string
 	for _, f := range r.Errors() {
 		codes = append(codes, f.Code)

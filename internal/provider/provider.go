@@ -53,6 +53,7 @@ func (p *cfpermsProvider) DataSources(context.Context) []func() datasource.DataS
 		NewPermissionGroupDataSource,
 		NewPermissionGroupsDataSource,
 		NewCatalogDataSource,
+		NewTokenPolicyDataSource,
 	}
 }
 
@@ -63,5 +64,6 @@ func (p *cfpermsProvider) Functions(context.Context) []func() function.Function 
 		NewPermissionNameFunction,
 		NewPermissionGroupFunction,
 		NewPermissionExistsFunction,
+		NewTokenPolicyFunction,
 	}
 }

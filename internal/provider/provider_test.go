@@ -48,3 +48,5 @@ func functionConfig(body string) string {
 func errorPattern(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
 }
+
+func containsText(s, sub string) bool { return strings.Contains(s, sub) }

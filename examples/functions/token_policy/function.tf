@@ -1,0 +1,22 @@
+variable "zone_id" {
+  type    = string
+  default = "fedcba9876543210fedcba9876543210"
+}
+
+# A checked policy inline: a zone permission without a zone resource, a
+# malformed key or a typo fails the plan instead of the apply.
+locals {
+  cache_purge_policy = provider::cfperms::token_policy(
+    ["Zone > Cache Purge > Purge", "Zone > Zone > Read"],
+    { "com.cloudflare.api.account.zone.${var.zone_id}" = "*" },
+  )
+}
+
+# resource "cloudflare_api_token" "cache_purge" {
+#   name     = "cache-purge"
+#   policies = [local.cache_purge_policy]
+# }
+
+output "cache_purge_policy" {
+  value = local.cache_purge_policy
+}

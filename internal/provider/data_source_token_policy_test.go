@@ -1,0 +1,180 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const (
+	testAccount = "0123456789abcdef0123456789abcdef"
+	testZone    = "fedcba9876543210fedcba9876543210"
+)
+
+func TestTokenPolicyDataSource(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_token_policy.dns"
+	config := fmt.Sprintf(`
+data "cfperms_token_policy" "dns" {
+  permissions = ["Zone > Zone > Read", "Zone > DNS > Edit"]
+  resources   = { "com.cloudflare.api.account.zone.%s" = "*" }
+}`, testZone)
+	resourcesJSON := fmt.Sprintf(`{"com.cloudflare.api.account.zone.%s":"*"}`, testZone)
+	groups := knownvalue.ListExact([]knownvalue.Check{
+		knownvalue.ObjectExact(map[string]knownvalue.Check{"id": knownvalue.StringExact(idZoneRead)}),
+		knownvalue.ObjectExact(map[string]knownvalue.Check{"id": knownvalue.StringExact(idDNSWrite)}),
+	})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("permission_groups"), groups),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("permission_group_ids"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact(idZoneRead), knownvalue.StringExact(idDNSWrite),
+					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("resources_json"), knownvalue.StringExact(resourcesJSON)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("effect"), knownvalue.StringExact("allow")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_kind"), knownvalue.StringExact("user")),
+					// The exact shape of a Cloudflare provider v5 policy.
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("policy"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"effect":            knownvalue.StringExact("allow"),
+						"permission_groups": groups,
+						"resources":         knownvalue.StringExact(resourcesJSON),
+					})),
+				},
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestTokenPolicyDataSourceAccountNested(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+data "cfperms_token_policy" "routes" {
+  token_kind  = "account"
+  permissions = ["Workers Routes Write", "Logs Write"]
+  resources = {
+    "com.cloudflare.api.account.%s" = { "com.cloudflare.api.account.zone.*" = "*" }
+  }
+}`, testAccount),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cfperms_token_policy.routes", tfjsonpath.New("permission_group_ids"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("28f4b596e7d643029c524985477ae49a"), knownvalue.StringExact(idZoneLogsWrite),
+				})),
+				statecheck.ExpectKnownValue("data.cfperms_token_policy.routes", tfjsonpath.New("resources_json"), knownvalue.StringExact(
+					fmt.Sprintf(`{"com.cloudflare.api.account.%s":{"com.cloudflare.api.account.zone.*":"*"}}`, testAccount))),
+			},
+		}},
+	})
+}
+
+func TestTokenPolicyDataSourceErrors(t *testing.T) {
+	t.Parallel()
+	zoneStar := `{ "com.cloudflare.api.account.zone.*" = "*" }`
+	account := fmt.Sprintf(`{ "com.cloudflare.api.account.%s" = "*" }`, testAccount)
+	tests := []struct {
+		name, arguments, want string
+	}{
+		{"zone permission on account resources", `permissions = ["DNS Write"]` + "\nresources = " + account,
+			`"DNS Write" is a zone permission, but no resource in this policy is a zone. Add "com.cloudflare.api.account.zone.<zone id>"`},
+		{"r2 permission on an account key", `permissions = ["Workers R2 Storage Bucket Item Write"]` + "\nresources = " + account,
+			`is an r2 permission, but no resource in this policy is an r2`},
+		{"malformed key", `permissions = ["DNS Write"]` + "\nresources = { \"com.cloudflare.api.zone.*\" = \"*\" }",
+			`Did you mean "com.cloudflare.api.account.zone.\*"\?`},
+		{"user permission in an account-owned token", "token_kind = \"account\"\npermissions = [\"API Tokens Read\", \"Workers Scripts Write\"]\nresources = " + account,
+			`"API Tokens Read" is a user permission; an account-owned token cannot hold user permissions`},
+		{"too many groups", `permissions = concat([for g in data.cfperms_catalog.all.groups : g.id if g.scope == "account"], [for g in data.cfperms_catalog.all.groups : g.id if g.scope == "zone"])` +
+			"\nresources = merge(" + account + ", " + zoneStar + ")",
+			`holds 326 permission groups; Cloudflare accepts at most 300 in one policy`},
+		{"bad effect", "effect = \"permit\"\npermissions = [\"DNS Write\"]\nresources = " + zoneStar, `value must be one of`},
+		{"unknown name", `permissions = ["DNS Write", "DNS Wirte"]` + "\nresources = " + zoneStar,
+			`permissions\[1\]: "DNS Wirte" is not a zone permission group. Did you mean "DNS Write"\?`},
+		{"no permissions", "permissions = []\nresources = " + zoneStar, `lists no permission groups`},
+		{"resources not a map", `permissions = ["DNS Write"]` + "\nresources = \"com.cloudflare.api.account.zone.*\"", `resources must be a map from resource key`},
+		{"nested under a zone key", `permissions = ["DNS Write"]` + "\nresources = { \"com.cloudflare.api.account.zone.*\" = { \"com.cloudflare.api.account.zone.*\" = \"*\" } }",
+			`only an account key may hold a map of zone keys`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      "data \"cfperms_catalog\" \"all\" {}\n\ndata \"cfperms_token_policy\" \"test\" {\n" + tt.arguments + "\n}\n",
+					ExpectError: errorPattern(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestTokenPolicyWarnings(t *testing.T) {
+	t.Parallel()
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	list := func(items ...string) tftypes.Value {
+		var vs []tftypes.Value
+		for _, i := range items {
+			vs = append(vs, str(i))
+		}
+		return tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, vs)
+	}
+	resources := func(keys ...string) tftypes.Value {
+		types, values := map[string]tftypes.Type{}, map[string]tftypes.Value{}
+		for _, k := range keys {
+			types[k], values[k] = tftypes.String, str("*")
+		}
+		// A dynamic attribute carries a value of its concrete type.
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, values)
+	}
+	tests := []struct {
+		name        string
+		permissions tftypes.Value
+		resources   tftypes.Value
+		want        []string
+	}{
+		{"duplicate", list("DNS Write", "Zone > DNS > Edit"), resources("com.cloudflare.api.account.zone.*"),
+			[]string{"permissions[1] repeats permissions[0]"}},
+		{"unused resource", list("DNS Write"), resources("com.cloudflare.api.account.zone.*", "com.cloudflare.api.account."+testAccount),
+			[]string{`no permission in this policy applies to "com.cloudflare.api.account.` + testAccount + `"`}},
+		{"unknown id", list("0123456789abcdef0123456789abcdef"), resources("com.cloudflare.api.account.zone.*"),
+			[]string{"is not in this catalog", "no permission in this policy applies"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			diags := readDataSource(t, "cfperms_token_policy", map[string]tftypes.Value{"permissions": tt.permissions, "resources": tt.resources})
+			var warnings []string
+			for _, d := range diags {
+				if d.Severity.String() == "ERROR" {
+					t.Fatalf("unexpected error: %s", d.Detail)
+				}
+				warnings = append(warnings, d.Detail)
+			}
+			if len(warnings) != len(tt.want) {
+				t.Fatalf("warnings %q, want %d", warnings, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !containsText(warnings[i], w) {
+					t.Errorf("warning %q does not contain %q", warnings[i], w)
+				}
+			}
+		})
+	}
+}

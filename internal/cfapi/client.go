@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // DefaultBaseURL is Cloudflare's v4 API root.
@@ -80,13 +82,52 @@ func describe(msgs []Message) string {
 }
 
 // Client lists permission groups for a user token, or for an account when
-// AccountID is set.
+// AccountID is set. Rate limits (429, honouring Retry-After) and server
+// errors are retried with backoff; Timeout bounds the whole listing.
 type Client struct {
 	BaseURL   string
 	Token     string
 	AccountID string
-	HTTP      *http.Client
 	PerPage   int
+	// Timeout bounds the whole listing, every page and retry included.
+	Timeout time.Duration
+	// RetryMax is the number of retries of one request; RetryWaitMin and
+	// RetryWaitMax bound the backoff between them.
+	RetryMax                   int
+	RetryWaitMin, RetryWaitMax time.Duration
+	// Transport replaces the HTTP transport, for tests.
+	Transport http.RoundTripper
+}
+
+// Defaults for a Client's zero fields.
+const (
+	DefaultTimeout      = 60 * time.Second
+	DefaultRetryMax     = 4
+	DefaultRetryWaitMin = 500 * time.Millisecond
+	DefaultRetryWaitMax = 8 * time.Second
+)
+
+func (c *Client) httpClient() *retryablehttp.Client {
+	rc := retryablehttp.NewClient()
+	rc.Logger = nil // nothing of a request is logged, so no token can leak through logs
+	rc.RetryMax = orDefault(c.RetryMax, DefaultRetryMax)
+	rc.RetryWaitMin = orDefault(c.RetryWaitMin, DefaultRetryWaitMin)
+	rc.RetryWaitMax = orDefault(c.RetryWaitMax, DefaultRetryWaitMax)
+	// Hand back the last response when retries run out, so the error can
+	// say what the server said.
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	if c.Transport != nil {
+		rc.HTTPClient = &http.Client{Transport: c.Transport}
+	}
+	return rc
+}
+
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
 }
 
 // maxPages bounds pagination so a server that always says "more" cannot loop us.
@@ -119,10 +160,10 @@ func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, e
 	if c.AccountID != "" {
 		path = "/accounts/" + url.PathEscape(c.AccountID) + "/tokens/permission_groups"
 	}
-	httpClient := c.HTTP
-	if httpClient == nil {
-		httpClient = &http.Client{Timeout: 60 * time.Second}
-	}
+	timeout := orDefault(c.Timeout, DefaultTimeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	httpClient := c.httpClient()
 	perPage := c.PerPage
 	if perPage <= 0 {
 		perPage = 1000
@@ -132,6 +173,9 @@ func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, e
 		u := strings.TrimRight(base, "/") + path + "?page=" + strconv.Itoa(page) + "&per_page=" + strconv.Itoa(perPage)
 		resp, err := c.get(ctx, httpClient, u)
 		if err != nil {
+			if ctx.Err() == context.DeadlineExceeded {
+				return nil, fmt.Errorf("no complete list of permission groups within %s (page %d): %w", timeout, page, err)
+			}
 			return nil, err
 		}
 		all = append(all, resp.Result...)
@@ -149,8 +193,8 @@ func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, e
 	return nil, fmt.Errorf("more than %d pages of permission groups; refusing to go on", maxPages)
 }
 
-func (c *Client) get(ctx context.Context, httpClient *http.Client, u string) (Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+func (c *Client) get(ctx context.Context, httpClient *retryablehttp.Client, u string) (Response, error) {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return Response{}, err
 	}
@@ -160,7 +204,7 @@ func (c *Client) get(ctx context.Context, httpClient *http.Client, u string) (Re
 	req.Header.Set("Accept", "application/json")
 	res, err := httpClient.Do(req)
 	if err != nil {
-		return Response{}, fmt.Errorf("listing permission groups: %w", err)
+		return Response{}, fmt.Errorf("listing permission groups from %s: %w", redactURL(u), err)
 	}
 	defer func() { _ = res.Body.Close() }()
 	body, err := io.ReadAll(io.LimitReader(res.Body, 32<<20))
@@ -179,4 +223,16 @@ func (c *Client) get(ctx context.Context, httpClient *http.Client, u string) (Re
 		return Response{}, &StatusError{Status: res.StatusCode, Detail: detail}
 	}
 	return DecodeResponse(body)
+}
+
+// redactURL keeps the host and path of a request for messages; the query
+// carries nothing secret but is noise.
+func redactURL(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return "the Cloudflare API"
+	}
+	parsed.RawQuery = ""
+	parsed.User = nil
+	return parsed.String()
 }

@@ -9,7 +9,9 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // pagedServer serves n groups, perPage at a time, in Cloudflare's shape.
@@ -116,5 +118,71 @@ func TestStatusErrorIsTyped(t *testing.T) {
 	var se *StatusError
 	if !errors.As(err, &se) || se.Status != http.StatusForbidden {
 		t.Fatalf("want *StatusError 403, got %v", err)
+	}
+}
+
+func TestRetriesRateLimitHonouringRetryAfter(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	var firstAt, secondAt time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			firstAt = time.Now()
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		secondAt = time.Now()
+		_, _ = fmt.Fprint(w, `{"success":true,"result":[{"id":"4755a26eedb94da69e1066d98aa820be","name":"DNS Write","scopes":["com.cloudflare.api.account.zone"]}]}`)
+	}))
+	defer srv.Close()
+	c := &Client{BaseURL: srv.URL, RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Second}
+	groups, err := c.ListPermissionGroups(context.Background())
+	if err != nil || len(groups) != 1 {
+		t.Fatalf("got %v, %v", groups, err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("%d calls, want 2", calls.Load())
+	}
+	if wait := secondAt.Sub(firstAt); wait < 900*time.Millisecond {
+		t.Fatalf("retried after %s, before Retry-After's 1s", wait)
+	}
+}
+
+func TestServerErrorsUntilTheRetryLimit(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":502,"message":"bad gateway"}]}`)
+	}))
+	defer srv.Close()
+	c := &Client{BaseURL: srv.URL, RetryMax: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond}
+	_, err := c.ListPermissionGroups(context.Background())
+	var se *StatusError
+	if !errors.As(err, &se) || se.Status != http.StatusBadGateway || !strings.Contains(err.Error(), "bad gateway") {
+		t.Fatalf("want the last 502 with its message, got %v", err)
+	}
+	if calls.Load() != 3 {
+		t.Fatalf("%d calls, want 1 + 2 retries", calls.Load())
+	}
+}
+
+func TestSlowServerPastTheTimeout(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	c := &Client{BaseURL: srv.URL, Timeout: 200 * time.Millisecond}
+	_, err := c.ListPermissionGroups(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "within 200ms") {
+		t.Fatalf("want a timeout error naming the limit, got %v", err)
 	}
 }

@@ -61,6 +61,10 @@ type Catalog struct {
 	// built on the first miss, since most processes never have one.
 	suggestOnce sync.Once
 	suggestible map[string][]suggestEntry
+	// live is set for a catalog merged with Cloudflare's live list; retired
+	// marks the groups that list no longer has.
+	live    bool
+	retired map[int]bool
 }
 
 var (
@@ -104,7 +108,10 @@ func EmbeddedSnapshot() (Snapshot, error) { return ParseTSV(embeddedTSV) }
 // New indexes a snapshot together with the curated vocabulary. Vocabulary
 // entries whose targets the snapshot lacks are left out, so a newer or older
 // snapshot never makes an alias point at the wrong group.
-func New(snap Snapshot) *Catalog {
+func New(snap Snapshot) *Catalog { return build(snap, nil) }
+
+// build indexes a snapshot with the vocabulary and any extra aliases.
+func build(snap Snapshot, extra []alias) *Catalog {
 	groups := make([]Group, len(snap.Groups))
 	copy(groups, snap.Groups)
 	sortGroups(groups)
@@ -125,7 +132,7 @@ func New(snap Snapshot) *Catalog {
 			c.add(ref{group: i, scopeKey: k, spelling: g.Name, kind: MatchExact})
 		}
 	}
-	for _, a := range vocabulary {
+	for _, a := range append(append([]alias(nil), vocabulary...), extra...) {
 		key := ScopeKey(a.scope)
 		var idx []int
 		for _, t := range a.targets {
@@ -158,6 +165,9 @@ func (c *Catalog) add(r ref) {
 	}
 	c.folded[key] = append(c.folded[key], r)
 }
+
+// Live reports whether the catalog was merged with Cloudflare's live list.
+func (c *Catalog) Live() bool { return c.live }
 
 // AsOf is the date of the snapshot the catalog was built from.
 func (c *Catalog) AsOf() string { return c.asOf }

@@ -18,14 +18,28 @@ type Match struct {
 	// Note is the vocabulary entry's provenance, when one was used.
 	Note  string
 	newer bool
+	// retired is set in live mode for a group Cloudflare's list no longer has.
+	retired bool
 }
 
 // Scope is the short scope of the match.
 func (m Match) Scope() string { return ShortScope(m.ScopeKey) }
 
-// Warning is non-empty when the input works but is not the API name and
-// should be changed: docs labels and renamed groups.
+// Warning is non-empty when the input works but should be changed: docs
+// labels and renamed groups, and groups the live list no longer has.
 func (m Match) Warning() string {
+	msg := m.nameWarning()
+	if m.retired {
+		if msg != "" {
+			msg += " "
+		}
+		msg += fmt.Sprintf("The %s permission group %q (%s) is not in Cloudflare's live list of permission groups: it may have been retired, and Cloudflare may refuse a token that holds it.",
+			m.Scope(), m.Group.Name, m.Group.ID)
+	}
+	return msg
+}
+
+func (m Match) nameWarning() string {
 	g := m.Group
 	switch m.Kind {
 	case MatchDocsLabel:
@@ -92,10 +106,10 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, qualified, swapped bo
 		return Match{}, false
 	}
 	r := refs[best]
-	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note}
+	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note, retired: c.retired[r.group]}
 	switch {
 	case r.kind == MatchRenamed:
-		m.newer = c.isNewer(r.spelling)
+		m.newer = c.isNewer(r.spelling) && !c.live
 	case r.kind != MatchExact:
 	case qualified:
 		m.Kind = MatchQualified
@@ -214,7 +228,7 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 		if scopeKey != "" {
 			key = scopeKey
 		}
-		return Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID}, nil, true
+		return Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID, retired: c.retired[i]}, nil, true
 	}
 	if looksLikeID(trimmed) {
 		return Match{}, c.malformedID(input), true

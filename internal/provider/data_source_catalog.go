@@ -11,13 +11,20 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
 
-var _ datasource.DataSource = &catalogDataSource{}
+var (
+	_ datasource.DataSource              = &catalogDataSource{}
+	_ datasource.DataSourceWithConfigure = &catalogDataSource{}
+)
 
-type catalogDataSource struct{}
+type catalogDataSource struct {
+	configuredCatalog
+}
 
-// NewCatalogDataSource exposes the whole catalog in the shape of the
+// newCatalogDataSource exposes the whole catalog in the shape of the
 // Cloudflare provider v4's cloudflare_api_token_permission_groups.
-func NewCatalogDataSource() datasource.DataSource { return &catalogDataSource{} }
+func newCatalogDataSource(c configuredCatalog) datasource.DataSource {
+	return &catalogDataSource{configuredCatalog: c}
+}
 
 type catalogModel struct {
 	User    types.Map    `tfsdk:"user"`
@@ -29,6 +36,13 @@ type catalogModel struct {
 	AsOf    types.String `tfsdk:"as_of"`
 	Total   types.Int64  `tfsdk:"total"`
 	Source  types.String `tfsdk:"source"`
+	Added   types.List   `tfsdk:"added"`
+	Removed types.List   `tfsdk:"removed"`
+	Renamed types.List   `tfsdk:"renamed"`
+}
+
+var renameAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "scope": types.StringType, "from": types.StringType, "to": types.StringType,
 }
 
 func (d *catalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -59,15 +73,28 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				ElementType:         types.Int64Type,
 				Computed:            true,
 			},
-			"as_of":  schema.StringAttribute{MarkdownDescription: "Date of the catalog snapshot (`YYYY-MM-DD`).", Computed: true},
-			"total":  schema.Int64Attribute{MarkdownDescription: "Number of groups in the catalog.", Computed: true},
-			"source": schema.StringAttribute{MarkdownDescription: "Where the catalog came from: `embedded`.", Computed: true},
+			"as_of": schema.StringAttribute{MarkdownDescription: "Date of the catalog snapshot (`YYYY-MM-DD`).", Computed: true},
+			"total": schema.Int64Attribute{MarkdownDescription: "Number of groups in the catalog.", Computed: true},
+			"source": schema.StringAttribute{MarkdownDescription: "Where the catalog came from: `embedded`, or `live` when the " +
+				"provider's `live_catalog` fetched Cloudflare's list (then `as_of` is the day of the fetch).", Computed: true},
+			"added":   groupsAttribute("In live mode, the groups the live list has and the embedded catalog lacks; empty otherwise."),
+			"removed": groupsAttribute("In live mode, the embedded groups the live list lacks (they still resolve, with a warning); empty otherwise."),
+			"renamed": schema.ListNestedAttribute{
+				MarkdownDescription: "In live mode, the groups the live list names differently (both names resolve); empty otherwise.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":    schema.StringAttribute{Computed: true, MarkdownDescription: "Permission group id."},
+					"scope": schema.StringAttribute{Computed: true, MarkdownDescription: "Short scope."},
+					"from":  schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the embedded catalog."},
+					"to":    schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the live list."},
+				}},
+			},
 		},
 	}
 }
 
 func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	c := catalog.Default()
+	c := d.catalog()
 	byScope := map[string]map[string]attr.Value{}
 	for _, s := range catalog.ShortScopeNames() {
 		byScope[catalog.ScopeKey(s)] = map[string]attr.Value{}
@@ -86,7 +113,32 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	for k, n := range c.Counts() {
 		counts[catalog.ShortScope(k)] = types.Int64Value(int64(n))
 	}
+	var diff catalog.Diff
+	if d.source != nil && d.source.diff != nil {
+		diff = *d.source.diff
+	}
+	groupList := func(groups []catalog.Group) types.List {
+		values := make([]attr.Value, len(groups))
+		for i, g := range groups {
+			values[i] = groupObject(g, g.ScopeKey())
+		}
+		return types.ListValueMust(groupObjectType, values)
+	}
+	renamed := make([]attr.Value, len(diff.Renamed))
+	for i, r := range diff.Renamed {
+		renamed[i] = types.ObjectValueMust(renameAttrTypes, map[string]attr.Value{
+			"id": types.StringValue(r.ID), "scope": types.StringValue(catalog.ShortScope(r.ScopeKey)),
+			"from": types.StringValue(r.From), "to": types.StringValue(r.To),
+		})
+	}
+	source := "embedded"
+	if c.Live() {
+		source = "live"
+	}
 	data := catalogModel{
+		Added:   groupList(diff.Added),
+		Removed: groupList(diff.Removed),
+		Renamed: types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
 		User:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
 		Account: types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
 		Zone:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
@@ -95,7 +147,7 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 		Counts:  types.MapValueMust(types.Int64Type, counts),
 		AsOf:    types.StringValue(c.AsOf()),
 		Total:   types.Int64Value(int64(c.Len())),
-		Source:  types.StringValue("embedded"),
+		Source:  types.StringValue(source),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

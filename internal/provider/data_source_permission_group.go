@@ -14,12 +14,19 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
-var _ datasource.DataSource = &permissionGroupDataSource{}
+var (
+	_ datasource.DataSource              = &permissionGroupDataSource{}
+	_ datasource.DataSourceWithConfigure = &permissionGroupDataSource{}
+)
 
-type permissionGroupDataSource struct{}
+type permissionGroupDataSource struct {
+	configuredCatalog
+}
 
-// NewPermissionGroupDataSource resolves one permission name, or one id.
-func NewPermissionGroupDataSource() datasource.DataSource { return &permissionGroupDataSource{} }
+// newPermissionGroupDataSource resolves one permission name, or one id.
+func newPermissionGroupDataSource(c configuredCatalog) datasource.DataSource {
+	return &permissionGroupDataSource{configuredCatalog: c}
+}
 
 type permissionGroupModel struct {
 	Name      types.String `tfsdk:"name"`
@@ -48,7 +55,7 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 				Optional: true,
 				Validators: []validator.String{
 					stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
-					validators.PermissionName(path.MatchRoot("scope")),
+					validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
 				},
 			},
 			"id": schema.StringAttribute{
@@ -57,7 +64,7 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 					"Otherwise computed from `name`.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{validators.PermissionGroupID()},
+				Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode)},
 			},
 			"scope": schema.StringAttribute{
 				MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",
@@ -91,7 +98,7 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := catalog.Default()
+	c := d.catalog()
 
 	if !data.ID.IsNull() {
 		d.readByID(c, &data, resp)

@@ -19,12 +19,19 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
-var _ datasource.DataSource = &permissionGroupsDataSource{}
+var (
+	_ datasource.DataSource              = &permissionGroupsDataSource{}
+	_ datasource.DataSourceWithConfigure = &permissionGroupsDataSource{}
+)
 
-type permissionGroupsDataSource struct{}
+type permissionGroupsDataSource struct {
+	configuredCatalog
+}
 
-// NewPermissionGroupsDataSource resolves many names at once, or filters the catalog.
-func NewPermissionGroupsDataSource() datasource.DataSource { return &permissionGroupsDataSource{} }
+// newPermissionGroupsDataSource resolves many names at once, or filters the catalog.
+func newPermissionGroupsDataSource(c configuredCatalog) datasource.DataSource {
+	return &permissionGroupsDataSource{configuredCatalog: c}
+}
 
 func (d *permissionGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_permission_groups"
@@ -43,7 +50,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 				Optional:    true,
 				Validators: []validator.List{
 					listvalidator.ConflictsWith(path.MatchRoot("access"), path.MatchRoot("name_regex")),
-					validators.PermissionNames(path.MatchRoot("scope")),
+					validators.PermissionNames(path.MatchRoot("scope")).InLiveMode(d.liveMode),
 				},
 			},
 			"scope": schema.StringAttribute{
@@ -88,7 +95,7 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 	scope := rawString(config["scope"])
-	c := catalog.Default()
+	c := d.catalog()
 
 	var groups []catalog.Group
 	var scopeKeys, keys []string

@@ -16,14 +16,19 @@ import (
 
 var (
 	_ datasource.DataSource                   = &tokenPolicyDataSource{}
+	_ datasource.DataSourceWithConfigure      = &tokenPolicyDataSource{}
 	_ datasource.DataSourceWithValidateConfig = &tokenPolicyDataSource{}
 )
 
-type tokenPolicyDataSource struct{}
+type tokenPolicyDataSource struct {
+	configuredCatalog
+}
 
-// NewTokenPolicyDataSource checks one token policy at plan time and shapes
+// newTokenPolicyDataSource checks one token policy at plan time and shapes
 // it for the Cloudflare provider.
-func NewTokenPolicyDataSource() datasource.DataSource { return &tokenPolicyDataSource{} }
+func newTokenPolicyDataSource(c configuredCatalog) datasource.DataSource {
+	return &tokenPolicyDataSource{configuredCatalog: c}
+}
 
 type tokenPolicyModel struct {
 	Permissions        types.List    `tfsdk:"permissions"`
@@ -101,7 +106,7 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 
 // check turns the configuration into a policy and checks it; ok is false
 // while something is still unknown.
-func (m *tokenPolicyModel) check(ctx context.Context, diags *diag.Diagnostics) (catalog.PolicyResult, []catalog.Resource, bool) {
+func (m *tokenPolicyModel) check(ctx context.Context, c *catalog.Catalog, diags *diag.Diagnostics) (catalog.PolicyResult, []catalog.Resource, bool) {
 	if m.Permissions.IsUnknown() {
 		return catalog.PolicyResult{}, nil, false
 	}
@@ -126,7 +131,7 @@ func (m *tokenPolicyModel) check(ctx context.Context, diags *diag.Diagnostics) (
 	if m.Effect.IsNull() {
 		effect = "allow"
 	}
-	return catalog.Default().CheckPolicy(catalog.Policy{
+	return c.CheckPolicy(catalog.Policy{
 		Effect: effect, Permissions: names, Resources: resources, TokenKind: m.TokenKind.ValueString(),
 	}), resources, true
 }
@@ -159,8 +164,16 @@ func (d *tokenPolicyDataSource) ValidateConfig(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if res, _, ok := data.check(ctx, &resp.Diagnostics); ok {
-		addFindings(&resp.Diagnostics, res.Errors())
+	if res, _, ok := data.check(ctx, d.catalog(), &resp.Diagnostics); ok {
+		var errs []catalog.Finding
+		for _, f := range res.Errors() {
+			// In live mode only the read, against the live list, knows every group.
+			if f.Code == "unknown_permission" && d.liveMode() {
+				continue
+			}
+			errs = append(errs, f)
+		}
+		addFindings(&resp.Diagnostics, errs)
 	}
 }
 
@@ -176,7 +189,7 @@ func (d *tokenPolicyDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if data.TokenKind.IsNull() {
 		data.TokenKind = types.StringValue(catalog.TokenKindUser)
 	}
-	res, resources, ok := data.check(ctx, &resp.Diagnostics)
+	res, resources, ok := data.check(ctx, d.catalog(), &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}

@@ -4,23 +4,34 @@ package provider
 
 import (
 	"context"
+	"os"
+	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/cfapi"
 )
 
 var (
-	_ provider.Provider              = &cfpermsProvider{}
-	_ provider.ProviderWithFunctions = &cfpermsProvider{}
+	_ provider.Provider                   = &cfpermsProvider{}
+	_ provider.ProviderWithFunctions      = &cfpermsProvider{}
+	_ provider.ProviderWithValidateConfig = &cfpermsProvider{}
 )
 
 type cfpermsProvider struct {
 	version string
+	// live is set from live_catalog at validation and configuration, for the
+	// data sources' validators.
+	live atomic.Bool
 }
 
 // New returns the provider factory providerserver.Serve expects.
@@ -28,6 +39,15 @@ func New(version string) func() provider.Provider {
 	return func() provider.Provider {
 		return &cfpermsProvider{version: version}
 	}
+}
+
+type providerModel struct {
+	APIToken          types.String `tfsdk:"api_token"`
+	AccountID         types.String `tfsdk:"account_id"`
+	BaseURL           types.String `tfsdk:"base_url"`
+	LiveCatalog       types.Bool   `tfsdk:"live_catalog"`
+	LiveCatalogStrict types.Bool   `tfsdk:"live_catalog_strict"`
+	Timeout           types.String `tfsdk:"timeout"`
 }
 
 func (p *cfpermsProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -39,21 +59,115 @@ func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves Cloudflare API token permission names (`DNS Write`, `Zone > DNS > Edit`) " +
 			"to permission group ids from a catalog embedded in the provider (snapshot of " + catalog.EmbeddedAsOf() +
-			"), offline and without credentials, and checks them at plan time. The provider takes no configuration.",
+			"), offline and without credentials, and checks them at plan time. Every argument is optional: " +
+			"without `live_catalog` the provider makes no network call at all.",
+		Attributes: map[string]schema.Attribute{
+			"live_catalog": schema.BoolAttribute{
+				MarkdownDescription: "Fetch Cloudflare's List permission groups once per run and resolve against it, merged " +
+					"with the embedded vocabulary: groups newer than the embedded catalog resolve, renamed groups resolve under " +
+					"both names (the old one with a warning), and groups missing from the live list resolve with a warning. " +
+					"Needs `api_token`. Functions always use the embedded catalog. Default `false`.",
+				Optional: true,
+			},
+			"live_catalog_strict": schema.BoolAttribute{
+				MarkdownDescription: "With `live_catalog`, fail when the live list cannot be fetched instead of warning and " +
+					"using the embedded catalog. Default `false`.",
+				Optional: true,
+			},
+			"api_token": schema.StringAttribute{
+				MarkdownDescription: "Cloudflare API token used by `live_catalog`; it needs permission to list permission " +
+					"groups (`API Tokens Read`, or `Account API Tokens Read` with `account_id`). Defaults to the " +
+					"`CLOUDFLARE_API_TOKEN` environment variable. Never written to logs, diagnostics or state.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "List the account's permission groups (`/accounts/{account_id}/tokens/permission_groups`) " +
+					"instead of the user's (`/user/tokens/permission_groups`).",
+				Optional: true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "Cloudflare API root. Default `" + cfapi.DefaultBaseURL + "`.",
+				Optional:            true,
+			},
+			"timeout": schema.StringAttribute{
+				MarkdownDescription: "Longest time the live list may take, every page and retry included, as a Go duration " +
+					"such as `30s`. Rate limits (HTTP 429, honouring `Retry-After`) and server errors are retried within it. " +
+					"Default `60s`.",
+				Optional: true,
+			},
+		},
 	}
 }
 
-func (p *cfpermsProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+// ValidateConfig runs before Terraform validates any data source in the
+// same process, so the validators learn here whether names may be newer
+// than the embedded catalog.
+func (p *cfpermsProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p.live.Store(config.LiveCatalog.ValueBool() || config.LiveCatalog.IsUnknown())
+	if !config.Timeout.IsNull() && !config.Timeout.IsUnknown() {
+		if d, err := time.ParseDuration(config.Timeout.ValueString()); err != nil || d <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("timeout"), "Invalid timeout",
+				"timeout must be a positive Go duration such as \"30s\" or \"2m\", not "+config.Timeout.String()+".")
+		}
+	}
+}
+
+func (p *cfpermsProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	source := &catalogSource{catalog: catalog.Default()}
+	resp.DataSourceData = source
+	p.live.Store(config.LiveCatalog.ValueBool())
+	if !config.LiveCatalog.ValueBool() {
+		return
+	}
+	settings := liveSettings{
+		token:     config.APIToken.ValueString(),
+		accountID: config.AccountID.ValueString(),
+		baseURL:   config.BaseURL.ValueString(),
+	}
+	if settings.token == "" {
+		settings.token = os.Getenv("CLOUDFLARE_API_TOKEN")
+	}
+	if !config.Timeout.IsNull() {
+		settings.timeout, _ = time.ParseDuration(config.Timeout.ValueString())
+	}
+	live, err := fetchLive(ctx, settings)
+	if err != nil {
+		summary := "Live permission group list unavailable"
+		detail := strings.TrimSuffix(err.Error(), ".") + "."
+		if config.LiveCatalogStrict.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("live_catalog"), summary, detail+" live_catalog_strict is set, so the run stops.")
+			return
+		}
+		p.live.Store(false)
+		resp.Diagnostics.AddAttributeWarning(path.Root("live_catalog"), summary,
+			detail+" Resolving against the embedded catalog (snapshot of "+catalog.EmbeddedAsOf()+") instead; set live_catalog_strict to fail here.")
+		return
+	}
+	*source = *live
 }
 
 func (p *cfpermsProvider) Resources(context.Context) []func() resource.Resource { return nil }
 
 func (p *cfpermsProvider) DataSources(context.Context) []func() datasource.DataSource {
+	withLive := func(newDataSource func(configuredCatalog) datasource.DataSource) func() datasource.DataSource {
+		return func() datasource.DataSource { return newDataSource(configuredCatalog{live: &p.live}) }
+	}
 	return []func() datasource.DataSource{
-		NewPermissionGroupDataSource,
-		NewPermissionGroupsDataSource,
-		NewCatalogDataSource,
-		NewTokenPolicyDataSource,
+		withLive(newPermissionGroupDataSource),
+		withLive(newPermissionGroupsDataSource),
+		withLive(newCatalogDataSource),
+		withLive(newTokenPolicyDataSource),
 	}
 }
 

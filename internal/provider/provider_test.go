@@ -13,8 +13,11 @@ import (
 
 // testAccProtoV6ProviderFactories runs the provider in-process for
 // terraform-plugin-testing, which drives the real Terraform CLI against it.
+// Each call builds a new provider, so no test sees another's configuration.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"cfperms": providerserver.NewProtocol6WithError(New("test")()),
+	"cfperms": func() (tfprotov6.ProviderServer, error) {
+		return providerserver.NewProtocol6WithError(New("test")())()
+	},
 }
 
 // terraformDataAvailable skips tests that use terraform_data (Terraform 1.4+)

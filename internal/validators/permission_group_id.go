@@ -14,7 +14,16 @@ var (
 	_ function.StringParameterValidator = permissionGroupIDValidator{}
 )
 
-type permissionGroupIDValidator struct{}
+type permissionGroupIDValidator struct {
+	live LiveMode
+}
+
+// InLiveMode returns the validator accepting ids the embedded catalog lacks
+// without a warning whenever live reports true: the read checks them.
+func (v permissionGroupIDValidator) InLiveMode(live LiveMode) permissionGroupIDValidator {
+	v.live = live
+	return v
+}
 
 // PermissionGroupID checks the shape of a permission group id. An id the
 // catalog does not know is a warning, not an error: Cloudflare adds groups
@@ -35,7 +44,7 @@ func (v permissionGroupIDValidator) ValidateString(_ context.Context, req valida
 	}
 	e := idError(req.ConfigValue.ValueString())
 	switch {
-	case e == nil:
+	case e == nil, e.Kind == catalog.ErrUnknownID && v.live.on():
 	case e.Kind == catalog.ErrUnknownID:
 		resp.Diagnostics.AddAttributeWarning(req.Path, e.Summary(), e.Error())
 	default:

@@ -23,6 +23,14 @@ type permissionNameValidator struct {
 	scope path.Expression
 	// hasScope is false when no scope attribute exists (function parameters).
 	hasScope bool
+	live     LiveMode
+}
+
+// InLiveMode returns the validator deferring to the read whatever depends on
+// which groups exist, whenever live reports true.
+func (v permissionNameValidator) InLiveMode(live LiveMode) permissionNameValidator {
+	v.live = live
+	return v
 }
 
 // PermissionName checks that a value names a permission group: an API name,
@@ -50,7 +58,7 @@ func (v permissionNameValidator) ValidateString(ctx context.Context, req validat
 		return
 	}
 	scope, scopeKnown := v.scopeFromConfig(ctx, req.Config, req.PathExpression, &resp.Diagnostics)
-	if e := nameError(req.ConfigValue.ValueString(), scope, scopeKnown); e != nil {
+	if e := nameError(req.ConfigValue.ValueString(), scope, scopeKnown, v.live); e != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), withElement(req.Path, e.Error()))
 	}
 }
@@ -79,7 +87,7 @@ func (v permissionNameValidator) ValidateParameterString(_ context.Context, req 
 		return
 	}
 	// A function parameter cannot see its sibling scope argument.
-	if e := nameError(req.Value.ValueString(), "", false); e != nil {
+	if e := nameError(req.Value.ValueString(), "", false, nil); e != nil {
 		resp.Error = ArgumentError(req.ArgumentPosition, e.Error())
 	}
 }
@@ -87,13 +95,13 @@ func (v permissionNameValidator) ValidateParameterString(_ context.Context, req 
 // nameError resolves the value and keeps the errors that are certain: with
 // the scope unknown, an ambiguity or a cross-scope miss may yet resolve. A
 // malformed scope is left to the scope's own validator.
-func nameError(value, scope string, scopeKnown bool) *catalog.Error {
+func nameError(value, scope string, scopeKnown bool, live LiveMode) *catalog.Error {
 	if _, err := catalog.Default().ParseScope(scope); err != nil {
 		scope, scopeKnown = "", false
 	}
 	_, err := catalog.Default().Resolve(value, scope)
 	e := catalog.AsError(err)
-	if e == nil {
+	if e == nil || deferredToRead(e, live) {
 		return nil
 	}
 	if !scopeKnown {

@@ -22,6 +22,12 @@ func PermissionNames(scope ...path.Expression) permissionNamesValidator {
 	return permissionNamesValidator{element: PermissionName(scope...)}
 }
 
+// InLiveMode: see permissionNameValidator.InLiveMode.
+func (v permissionNamesValidator) InLiveMode(live LiveMode) permissionNamesValidator {
+	v.element = v.element.InLiveMode(live)
+	return v
+}
+
 func (v permissionNamesValidator) Description(ctx context.Context) string {
 	return v.MarkdownDescription(ctx)
 }
@@ -40,7 +46,7 @@ func (v permissionNamesValidator) ValidateList(ctx context.Context, req validato
 		if !ok || s.IsNull() || s.IsUnknown() {
 			continue
 		}
-		if e := nameError(s.ValueString(), scope, scopeKnown); e != nil {
+		if e := nameError(s.ValueString(), scope, scopeKnown, v.element.live); e != nil {
 			at := req.Path.AtListIndex(i)
 			resp.Diagnostics.AddAttributeError(at, e.Summary(), withElement(at, e.Error()))
 		}

@@ -125,3 +125,31 @@ func TestPermissionNamesReportsEveryBadElement(t *testing.T) {
 		t.Fatal("no description")
 	}
 }
+
+// In live mode a name the embedded catalog lacks may be newer than it; only
+// mistakes of form are errors before the read.
+func TestLiveModeDefersToTheRead(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	live := LiveMode(func() bool { return true })
+	check := func(v validator.String, value string) diag.Diagnostics {
+		resp := &validator.StringResponse{}
+		v.ValidateString(ctx, validator.StringRequest{Path: path.Root("x"), PathExpression: path.MatchRoot("x"), ConfigValue: types.StringValue(value)}, resp)
+		return resp.Diagnostics
+	}
+	if d := check(PermissionName().InLiveMode(live), "Workers Secrets Write"); d.HasError() {
+		t.Fatalf("a name newer than the catalog was rejected in live mode: %v", d)
+	}
+	if d := check(PermissionName().InLiveMode(live), " "); !d.HasError() {
+		t.Fatal("a blank name passed in live mode")
+	}
+	if d := check(PermissionGroupID().InLiveMode(live), "0123456789abcdef0123456789abcdef"); len(d) != 0 {
+		t.Fatalf("an id newer than the catalog warned in live mode: %v", d)
+	}
+	if d := check(PermissionGroupID().InLiveMode(live), "not-an-id"); !d.HasError() {
+		t.Fatal("a malformed id passed in live mode")
+	}
+	if d := check(PermissionName().InLiveMode(LiveMode(func() bool { return false })), "DNS Wirte"); !d.HasError() {
+		t.Fatal("live mode off, yet the typo passed")
+	}
+}

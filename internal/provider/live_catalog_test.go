@@ -1,0 +1,316 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/cfapi"
+)
+
+const (
+	liveToken      = "cfperms-test-token-9f8e7d6c5b4a"
+	newGroupID     = "00112233445566778899aabbccddeeff"
+	browserWriteID = "adddda876faa4a0590f1b23a038976e4"
+)
+
+// fakeCloudflare serves the List permission groups endpoint on loopback,
+// in Cloudflare's response shape: the embedded catalog as Cloudflare might
+// list it later (one group added, one renamed, one removed), 100 a page.
+type fakeCloudflare struct {
+	*httptest.Server
+	requests atomic.Int32
+	mode     string // "", "429-once", "500", "401", "403", "malformed", "slow"
+	once     sync.Once
+}
+
+func newFakeCloudflare(t *testing.T, mode string) *fakeCloudflare {
+	t.Helper()
+	embedded, err := catalog.EmbeddedSnapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []cfapi.PermissionGroup
+	for _, g := range embedded.Groups {
+		switch g.Name {
+		case "Billing Read":
+			continue
+		case "Browser Rendering Write":
+			g.Name = "Browser Run Write"
+		}
+		groups = append(groups, cfapi.PermissionGroup{ID: g.ID, Name: g.Name, Scopes: g.ScopeKeys})
+	}
+	groups = append(groups, cfapi.PermissionGroup{ID: newGroupID, Name: "Workers Secrets Write", Scopes: []string{catalog.ScopeKeyAccount}})
+
+	f := &fakeCloudflare{mode: mode}
+	release := make(chan struct{})
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.requests.Add(1)
+		if r.Header.Get("Authorization") != "Bearer "+liveToken {
+			w.WriteHeader(http.StatusUnauthorized)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
+			return
+		}
+		switch f.mode {
+		case "429-once":
+			throttled := false
+			f.once.Do(func() { throttled = true })
+			if throttled {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusTooManyRequests)
+				return
+			}
+		case "500":
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":10001,"message":"internal error"}]}`)
+			return
+		case "401":
+			w.WriteHeader(http.StatusUnauthorized)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Invalid access token"}]}`)
+			return
+		case "403":
+			w.WriteHeader(http.StatusForbidden)
+			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":9109,"message":"Unauthorized to access requested resource"}]}`)
+			return
+		case "malformed":
+			_, _ = fmt.Fprint(w, `{"success":true,"result":[{"id":`)
+			return
+		case "slow":
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		const perPage = 100
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		if page < 1 {
+			page = 1
+		}
+		start, end := (page-1)*perPage, page*perPage
+		start, end = min(start, len(groups)), min(end, len(groups))
+		_ = json.NewEncoder(w).Encode(cfapi.Response{Success: true, Result: groups[start:end], ResultInfo: &cfapi.ResultInfo{
+			Page: page, PerPage: perPage, Count: end - start, TotalCount: len(groups), TotalPages: (len(groups) + perPage - 1) / perPage,
+		}})
+	}))
+	t.Cleanup(func() { close(release); f.Close() })
+	return f
+}
+
+func (f *fakeCloudflare) providerBlock(extra string) string {
+	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n  api_token    = %q\n%s\n}\n", f.URL, liveToken, extra)
+}
+
+// providerBlockTokenFromEnv leaves the token to CLOUDFLARE_API_TOKEN.
+func (f *fakeCloudflare) providerBlockTokenFromEnv() string {
+	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n}\n", f.URL)
+}
+
+// With live_catalog unset the provider makes no network call at all, even
+// with a token and an API address configured.
+func TestNoNetworkWithoutLiveCatalog(t *testing.T) {
+	t.Parallel()
+	srv := newFakeCloudflare(t, "")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "cfperms" {
+  base_url  = %q
+  api_token = %q
+}
+data "cfperms_permission_group" "test" { name = "DNS Write" }
+data "cfperms_catalog" "all" {}`, srv.URL, liveToken),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("source"), knownvalue.StringExact("embedded")),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("added"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+	if n := srv.requests.Load(); n != 0 {
+		t.Fatalf("%d requests reached the API with live_catalog unset", n)
+	}
+}
+
+func TestLiveCatalog(t *testing.T) {
+	t.Parallel()
+	srv := newFakeCloudflare(t, "")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: srv.providerBlock("") + `
+data "cfperms_permission_group" "new" { name = "Workers Secrets Write" }
+data "cfperms_permission_group" "renamed_new" { name = "Browser Run Write" }
+data "cfperms_permission_group" "renamed_old" { name = "Browser Rendering Write" }
+data "cfperms_permission_group" "removed" { name = "Billing Read" }
+data "cfperms_permission_groups" "mixed" { names = ["Workers Secrets Write", "DNS Write"] }
+data "cfperms_catalog" "all" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.new", tfjsonpath.New("id"), knownvalue.StringExact(newGroupID)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("id"), knownvalue.StringExact(browserWriteID)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("api_name"), knownvalue.StringExact("Browser Run Write")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("matched_by"), knownvalue.StringExact("renamed")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.removed", tfjsonpath.New("id"), knownvalue.StringExact(idBillingRead)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_groups.mixed", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact(newGroupID), knownvalue.StringExact(idDNSWrite),
+				})),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("source"), knownvalue.StringExact("live")),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("total"), knownvalue.Int64Exact(335)),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("added").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Workers Secrets Write")),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("removed").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Billing Read")),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("renamed"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(browserWriteID), "scope": knownvalue.StringExact("account"),
+						"from": knownvalue.StringExact("Browser Rendering Write"), "to": knownvalue.StringExact("Browser Run Write"),
+					}),
+				})),
+			},
+		}},
+	})
+	// 334 groups, 100 a page: four pages, fetched once per process.
+	if n := srv.requests.Load(); n != 4 {
+		t.Fatalf("%d requests, want the 4 pages once", n)
+	}
+}
+
+func TestLiveCatalogRateLimitedOnce(t *testing.T) {
+	t.Parallel()
+	srv := newFakeCloudflare(t, "429-once")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: srv.providerBlock("") + `data "cfperms_permission_group" "new" { name = "Workers Secrets Write" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.new", tfjsonpath.New("id"), knownvalue.StringExact(newGroupID)),
+			},
+		}},
+	})
+}
+
+func TestLiveCatalogFaults(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		mode, timeout, want string
+	}{
+		{"500", "2s", `no complete list of permission groups within 2s`},
+		{"401", "", `HTTP 401: the API token is missing, malformed or revoked`},
+		{"403", "", `HTTP 403: the token may not list permission groups \(it needs the "API Tokens Read" user permission`},
+		{"malformed", "", `not a List permission groups JSON document`},
+		{"slow", "1s", `no complete list of permission groups within 1s`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode, func(t *testing.T) {
+			t.Parallel()
+			srv := newFakeCloudflare(t, tt.mode)
+			timeout := ""
+			if tt.timeout != "" {
+				timeout = fmt.Sprintf("  timeout = %q", tt.timeout)
+			}
+			// By default the embedded catalog takes over, with a warning.
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: srv.providerBlock(timeout) + `
+data "cfperms_permission_group" "dns" { name = "DNS Write" }
+data "cfperms_catalog" "all" {}`,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.cfperms_permission_group.dns", tfjsonpath.New("id"), knownvalue.StringExact(idDNSWrite)),
+						statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("source"), knownvalue.StringExact("embedded")),
+					},
+				}},
+			})
+			// Strict mode stops with the reason. A new server: fetches are
+			// remembered for the life of the process.
+			strict := newFakeCloudflare(t, tt.mode)
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      strict.providerBlock(timeout+"\n  live_catalog_strict = true") + `data "cfperms_permission_group" "dns" { name = "DNS Write" }`,
+					ExpectError: errorPattern(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestLiveCatalogNeedsAToken(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "cfperms" {
+  live_catalog        = true
+  live_catalog_strict = true
+  api_token           = ""
+}
+data "cfperms_permission_group" "dns" { name = "DNS Write" }`,
+			ExpectError: errorPattern(`live_catalog needs an API token: set api_token or the CLOUDFLARE_API_TOKEN environment variable`),
+		}},
+	})
+}
+
+func TestInvalidTimeout(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      "provider \"cfperms\" {\n  timeout = \"soon\"\n}\ndata \"cfperms_permission_group\" \"dns\" { name = \"DNS Write\" }",
+			ExpectError: errorPattern(`timeout must be a positive Go duration such as "30s"`),
+		}},
+	})
+}
+
+// The token must not reach logs, even at TF_LOG=trace, nor diagnostics. It
+// comes from CLOUDFLARE_API_TOKEN here: the test harness logs the
+// configuration it writes, so a token written in it would prove nothing.
+func TestTokenNeverLogged(t *testing.T) { //nolint:paralleltest // t.Setenv: logging is configured per process
+	logFile := filepath.Join(t.TempDir(), "terraform.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("CLOUDFLARE_API_TOKEN", liveToken)
+	srv := newFakeCloudflare(t, "")
+	failing := newFakeCloudflare(t, "401")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: srv.providerBlockTokenFromEnv() + `data "cfperms_permission_group" "new" { name = "Workers Secrets Write" }`},
+			{Config: failing.providerBlockTokenFromEnv() + `data "cfperms_permission_group" "dns" { name = "DNS Write" }`},
+		},
+	})
+	deadline := time.Now().Add(5 * time.Second)
+	var logs []byte
+	for time.Now().Before(deadline) {
+		logs, _ = os.ReadFile(logFile)
+		if len(logs) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(string(logs), "fetched the live list of permission groups") {
+		t.Fatalf("the trace log (%d bytes) lacks the provider's own lines; the check below would prove nothing", len(logs))
+	}
+	if strings.Contains(string(logs), liveToken) {
+		for _, line := range strings.Split(string(logs), "\n") {
+			if strings.Contains(line, liveToken) {
+				t.Log(line)
+			}
+		}
+		t.Fatal("the API token appears in the TF_LOG=trace output")
+	}
+}

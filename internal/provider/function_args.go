@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -51,9 +52,20 @@ func scopeArgument(scopes []string, pos int64) (string, *function.FuncError) {
 		fmt.Sprintf("at most one scope argument is allowed, got %d: %q", len(scopes), scopes))
 }
 
-// resolveArgument resolves a name argument, blaming the right argument.
-func resolveArgument(name string, scopes []string) (catalog.Match, *function.FuncError) {
-	scope, ferr := scopeArgument(scopes, 1)
+// nameArguments reads the (name, [scope]) arguments the name functions take.
+func nameArguments(ctx context.Context, req function.RunRequest) (name, scope string, ferr *function.FuncError) {
+	var scopes []string
+	if ferr = req.Arguments.Get(ctx, &name, &scopes); ferr != nil {
+		return "", "", ferr
+	}
+	scope, ferr = scopeArgument(scopes, 1)
+	return name, scope, ferr
+}
+
+// resolveArguments reads (name, [scope]) and resolves the name, blaming the
+// argument at fault.
+func resolveArguments(ctx context.Context, req function.RunRequest) (catalog.Match, *function.FuncError) {
+	name, scope, ferr := nameArguments(ctx, req)
 	if ferr != nil {
 		return catalog.Match{}, ferr
 	}

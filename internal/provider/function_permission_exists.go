@@ -34,13 +34,7 @@ func (f *permissionExistsFunction) Definition(_ context.Context, _ function.Defi
 }
 
 func (f *permissionExistsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var name string
-	var scopes []string
-	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
-	if resp.Error != nil {
-		return
-	}
-	scope, ferr := scopeArgument(scopes, 1)
+	name, scope, ferr := nameArguments(ctx, req)
 	if ferr != nil {
 		resp.Error = ferr
 		return

@@ -29,13 +29,7 @@ func (f *permissionGroupFunction) Definition(_ context.Context, _ function.Defin
 }
 
 func (f *permissionGroupFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var name string
-	var scopes []string
-	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
-	if resp.Error != nil {
-		return
-	}
-	m, ferr := resolveArgument(name, scopes)
+	m, ferr := resolveArguments(ctx, req)
 	if ferr != nil {
 		resp.Error = ferr
 		return

@@ -31,13 +31,7 @@ func (f *permissionIDFunction) Definition(_ context.Context, _ function.Definiti
 }
 
 func (f *permissionIDFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var name string
-	var scopes []string
-	resp.Error = req.Arguments.Get(ctx, &name, &scopes)
-	if resp.Error != nil {
-		return
-	}
-	m, ferr := resolveArgument(name, scopes)
+	m, ferr := resolveArguments(ctx, req)
 	if ferr != nil {
 		resp.Error = ferr
 		return

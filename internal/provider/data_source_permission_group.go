@@ -64,7 +64,7 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 					"Otherwise computed from `name`.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode)},
+				Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
 			},
 			"scope": schema.StringAttribute{
 				MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",

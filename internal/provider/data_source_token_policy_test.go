@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -121,60 +120,6 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 					ExpectError: errorPattern(tt.want),
 				}},
 			})
-		})
-	}
-}
-
-func TestTokenPolicyWarnings(t *testing.T) {
-	t.Parallel()
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	list := func(items ...string) tftypes.Value {
-		var vs []tftypes.Value
-		for _, i := range items {
-			vs = append(vs, str(i))
-		}
-		return tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, vs)
-	}
-	resources := func(keys ...string) tftypes.Value {
-		types, values := map[string]tftypes.Type{}, map[string]tftypes.Value{}
-		for _, k := range keys {
-			types[k], values[k] = tftypes.String, str("*")
-		}
-		// A dynamic attribute carries a value of its concrete type.
-		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, values)
-	}
-	tests := []struct {
-		name        string
-		permissions tftypes.Value
-		resources   tftypes.Value
-		want        []string
-	}{
-		{"duplicate", list("DNS Write", "Zone > DNS > Edit"), resources("com.cloudflare.api.account.zone.*"),
-			[]string{"permissions[1] repeats permissions[0]"}},
-		{"unused resource", list("DNS Write"), resources("com.cloudflare.api.account.zone.*", "com.cloudflare.api.account."+testAccount),
-			[]string{`no permission in this policy applies to "com.cloudflare.api.account.` + testAccount + `"`}},
-		{"unknown id", list("0123456789abcdef0123456789abcdef"), resources("com.cloudflare.api.account.zone.*"),
-			[]string{"is not in this catalog", "no permission in this policy applies"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			diags := readDataSource(t, "cfperms_token_policy", map[string]tftypes.Value{"permissions": tt.permissions, "resources": tt.resources})
-			var warnings []string
-			for _, d := range diags {
-				if d.Severity.String() == "ERROR" {
-					t.Fatalf("unexpected error: %s", d.Detail)
-				}
-				warnings = append(warnings, d.Detail)
-			}
-			if len(warnings) != len(tt.want) {
-				t.Fatalf("warnings %q, want %d", warnings, len(tt.want))
-			}
-			for i, w := range tt.want {
-				if !containsText(warnings[i], w) {
-					t.Errorf("warning %q does not contain %q", warnings[i], w)
-				}
-			}
 		})
 	}
 }

@@ -314,3 +314,19 @@ func TestTokenNeverLogged(t *testing.T) { //nolint:paralleltest // t.Setenv: log
 		t.Fatal("the API token appears in the TF_LOG=trace output")
 	}
 }
+
+// The warnings of live mode, as Terraform shows them.
+func TestLiveCatalogWarnings(t *testing.T) {
+	t.Parallel()
+	srv := newFakeCloudflare(t, "")
+	expectWarnings(t, planDiagnostics(t, srv.providerBlock("")+`
+data "cfperms_permission_group" "removed" { name = "Billing Read" }
+data "cfperms_permission_group" "renamed" { name = "Browser Rendering Write" }`),
+		`"Billing Read" (7cf72faf220841aabcfdfab81c43c4f6) is not in Cloudflare's live list of permission groups`,
+		`"Browser Rendering Write" is a former name of the account permission group "Browser Run Write"`)
+
+	down := newFakeCloudflare(t, "500")
+	expectWarnings(t, planDiagnostics(t, down.providerBlock(`  timeout = "1s"`)+`
+data "cfperms_permission_group" "dns" { name = "DNS Write" }`),
+		`no complete list of permission groups within 1s`)
+}

@@ -51,5 +51,3 @@ func functionConfig(body string) string {
 func errorPattern(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
 }
-
-func containsText(s, sub string) bool { return strings.Contains(s, sub) }

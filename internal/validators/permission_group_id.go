@@ -16,6 +16,17 @@ var (
 
 type permissionGroupIDValidator struct {
 	live LiveMode
+	// quietOnUnknown leaves the warning about an unknown id to a read that
+	// gives it itself: Terraform validates in two walks and would show it
+	// three times.
+	quietOnUnknown bool
+}
+
+// LeavingUnknownIDsToRead returns the validator without its warning for an
+// id the catalog lacks, for attributes whose read warns about it.
+func (v permissionGroupIDValidator) LeavingUnknownIDsToRead() permissionGroupIDValidator {
+	v.quietOnUnknown = true
+	return v
 }
 
 // InLiveMode returns the validator accepting ids the embedded catalog lacks
@@ -44,7 +55,7 @@ func (v permissionGroupIDValidator) ValidateString(_ context.Context, req valida
 	}
 	e := idError(req.ConfigValue.ValueString())
 	switch {
-	case e == nil, e.Kind == catalog.ErrUnknownID && v.live.on():
+	case e == nil, e.Kind == catalog.ErrUnknownID && (v.live.on() || v.quietOnUnknown):
 	case e.Kind == catalog.ErrUnknownID:
 		resp.Diagnostics.AddAttributeWarning(req.Path, e.Summary(), e.Error())
 	default:

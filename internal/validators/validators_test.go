@@ -48,6 +48,7 @@ func TestValidators(t *testing.T) {
 		{"id upper case", PermissionGroupID(), types.StringValue("4755A26EEDB94DA69E1066D98AA820BE"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
 		{"id given a name", PermissionGroupID(), types.StringValue("DNS Write"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
 		{"id null", PermissionGroupID(), types.StringNull(), "", "", "-"},
+		{"id unknown to the catalog, left to the read", PermissionGroupID().LeavingUnknownIDsToRead(), types.StringValue("0123456789abcdef0123456789abcdef"), "", "", ""},
 		{"regexp ok", Regexp(), types.StringValue("^DNS"), "", "", "-"},
 		{"regexp bad", Regexp(), types.StringValue("(("), "RE2", "", "-"},
 	}

@@ -23,7 +23,11 @@ func (f *permissionIDFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: "Returns the id of the permission group a name means, from the embedded catalog. " +
 			"The optional second argument is the scope; qualified names such as `Zone > Logs > Edit` need none. " +
 			"An unknown, ambiguous or misplaced name fails the plan with what to write instead. " +
-			"For many names, prefer `permission_ids`: one call instead of one per name.",
+			"For many names, prefer `permission_ids`: one call instead of one per name.\n\n" +
+			"Errors name the argument at fault and what to write instead, for example " +
+			"`Invalid value for \"name\" parameter: \"DNS Wirte\" is not a zone permission group. Did you mean \"DNS Write\"?`, " +
+			"`\"Billing Read\" is an account permission, not zone`, or, for `\"Logs Write\"` alone, the two candidates " +
+			"`\"Account > Logs Write\"` and `\"Zone > Logs Write\"`. Inside `try()` or `can()` an error gives the fallback or `false`.",
 		Parameters:        []function.Parameter{nameParameter()},
 		VariadicParameter: scopeParameter(),
 		Return:            function.StringReturn{},

@@ -83,3 +83,38 @@ output "test" {
 		}},
 	})
 }
+
+// Every function returns unknown for an unknown argument at plan time, and
+// its value once the argument is known.
+func TestFunctionsWithUnknownArguments(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, input, expr string
+		want              knownvalue.Check
+	}{
+		{"permission_ids", `["DNS Write", "Zone Read"]`, `provider::cfperms::permission_ids(terraform_data.later.output)`,
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite), knownvalue.StringExact(idZoneRead)})},
+		{"permission_name", `"` + idDNSWrite + `"`, `provider::cfperms::permission_name(terraform_data.later.output)`, knownvalue.StringExact("DNS Write")},
+		{"permission_group", `"Zone > DNS > Edit"`, `provider::cfperms::permission_group(terraform_data.later.output).id`, knownvalue.StringExact(idDNSWrite)},
+		{"permission_exists", `"Zone > DNS > Edit"`, `provider::cfperms::permission_exists(terraform_data.later.output)`, knownvalue.Bool(true)},
+		{"scope argument", `"zone"`, `provider::cfperms::permission_id("Logs Write", terraform_data.later.output)`, knownvalue.StringExact(idZoneLogsWrite)},
+		{"token_policy", `"*"`, `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.account.zone.*" = terraform_data.later.output }).permission_groups[0].id`,
+			knownvalue.StringExact(idDNSWrite)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   functionsAvailable,
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: functionConfig("resource \"terraform_data\" \"later\" {\n  input = " + tt.input + "\n}\n\noutput \"test\" {\n  value = " + tt.expr + "\n}\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("test")},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", tt.want)},
+				}},
+			})
+		})
+	}
+}

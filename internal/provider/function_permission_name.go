@@ -24,7 +24,9 @@ func (f *permissionNameFunction) Definition(_ context.Context, _ function.Defini
 	resp.Definition = function.Definition{
 		Summary: "API name of a permission group id",
 		MarkdownDescription: "Returns the canonical API name of a permission group id: the reverse lookup, for reviewing " +
-			"configurations full of raw ids. An id the embedded catalog does not have is an error that gives the catalog's date.",
+			"configurations full of raw ids. An id the embedded catalog does not have is an error that gives the catalog's date; " +
+			"a malformed one says how to write it (`\"4755A26E-...\" looks like a permission group id, but ids are exactly 32 " +
+			"lower-case hex digits with no dashes. Write \"4755a26e...\"`), and a name in place of an id gets its id offered.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "id",

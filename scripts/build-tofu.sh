@@ -5,7 +5,7 @@
 # prints its path.
 set -euo pipefail
 version="${TOFU_VERSION:-v1.10.6}"
-cache="${CFPERMS_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-cfperms}"
+cache="${CFPERMS_TOOL_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/terraform-provider-cfperms}"
 out="$cache/tofu-$version/tofu"
 if [ -x "$out" ] && "$out" version | grep -q "${version#v}"; then
   echo "$out"

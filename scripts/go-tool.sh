@@ -3,7 +3,7 @@
 # tree (so clean clones and CI runs reuse it) and prints the binary's path.
 #   scripts/go-tool.sh golangci-lint   scripts/go-tool.sh goreleaser
 set -euo pipefail
-cache="${CFPERMS_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-cfperms}"
+cache="${CFPERMS_TOOL_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/terraform-provider-cfperms}"
 case "${1:-}" in
   golangci-lint) module=github.com/golangci/golangci-lint/v2/cmd/golangci-lint version=v2.15.0 ;;
   goreleaser)    module=github.com/goreleaser/goreleaser/v2 version=v2.15.1 ;;

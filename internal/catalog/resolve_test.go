@@ -264,6 +264,17 @@ func TestAccess(t *testing.T) {
 			t.Errorf("Access(%q) = %s, want %s", name, got, want)
 		}
 	}
+	// Groups named without Read or Write take their access from the table.
+	for id := range accessOverrides {
+		g, ok := Default().ByID(id)
+		if !ok {
+			t.Errorf("access override for %s, which the catalog lacks", id)
+			continue
+		}
+		if g.Access() != AccessWrite {
+			t.Errorf("%s (%s) access = %s, want write", g.Name, id, g.Access())
+		}
+	}
 }
 
 func TestParseScope(t *testing.T) {

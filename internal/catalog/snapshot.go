@@ -55,8 +55,12 @@ const (
 var Accesses = []string{string(AccessRead), string(AccessWrite), string(AccessOther)}
 
 // Access derives read/write from the name's last word. "Edit" counts as write
-// (Zaraz Edit), and the packet-capture groups carry the word mid-name.
+// (Zaraz Edit), the packet-capture groups carry the word mid-name, and a few
+// groups named without either are listed in vocabulary.go.
 func (g Group) Access() Access {
+	if a, ok := accessOverrides[g.ID]; ok {
+		return a
+	}
 	name := g.Name
 	if i := strings.LastIndexByte(name, ' '); i >= 0 {
 		switch name[i+1:] {

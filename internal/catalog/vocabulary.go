@@ -92,3 +92,13 @@ var vocabulary = []alias{
 	{"account", "Browser Run Read", []string{"Browser Rendering Read"}, MatchRenamed, "Browser Rendering was renamed Browser Run after this snapshot; same id", true},
 	{"account", "Browser Run Write", []string{"Browser Rendering Write"}, MatchRenamed, "Browser Rendering was renamed Browser Run after this snapshot; same id", true},
 }
+
+// accessOverrides gives the access of groups whose names carry no Read or
+// Write, by id, where Cloudflare's own description of the group says what
+// it grants.
+var accessOverrides = map[string]Access{
+	"440e6958bcc947329f8d56328d7322ce": AccessWrite, // Page Shield (account): "Grants write access to Page Shield"
+	"6134079371904d8ebd77931c8ca07e50": AccessWrite, // Domain Page Shield: "Grants write access to Page Shield"
+	"5e5d3e8efeec49f3afb67bafecbcd511": AccessWrite, // Account API Gateway: "Grants full access to API-Gateway Management"
+	"f0235726de25444a84f704b7c93afadf": AccessWrite, // Domain API Gateway: "Grants full access to API-Gateway Management"
+}

@@ -41,6 +41,7 @@ type ref struct {
 	spelling string // the name as the API or vocabulary spells it
 	kind     MatchKind
 	note     string
+	newer    bool // the vocabulary entry is a name newer than the snapshot
 }
 
 // Catalog is an immutable, indexed set of permission groups plus vocabulary.
@@ -144,7 +145,7 @@ func build(snap Snapshot, extra []alias) *Catalog {
 			continue
 		}
 		for _, i := range idx {
-			c.add(ref{group: i, scopeKey: key, spelling: a.name, kind: a.kind, note: a.note})
+			c.add(ref{group: i, scopeKey: key, spelling: a.name, kind: a.kind, note: a.note, newer: a.newer})
 		}
 	}
 	c.exact = make(map[string][]ref, len(c.folded)*2)

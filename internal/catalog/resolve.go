@@ -109,7 +109,7 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, qualified, swapped bo
 	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note, retired: c.retired[r.group]}
 	switch {
 	case r.kind == MatchRenamed:
-		m.newer = c.isNewer(r.spelling) && !c.live
+		m.newer = r.newer && !c.live
 	case r.kind != MatchExact:
 	case qualified:
 		m.Kind = MatchQualified
@@ -119,15 +119,6 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, qualified, swapped bo
 		m.Kind = MatchCaseFolded
 	}
 	return m, true
-}
-
-func (c *Catalog) isNewer(spelling string) bool {
-	for _, a := range vocabulary {
-		if a.name == spelling {
-			return a.newer
-		}
-	}
-	return false
 }
 
 // form is one way of reading the input, tried in order.

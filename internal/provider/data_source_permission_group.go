@@ -109,7 +109,7 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 			return
 		}
 		if w := m.Warning(); w != "" {
-			resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Permission name is not the API name", w)
+			resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
 		}
 		data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
 	}

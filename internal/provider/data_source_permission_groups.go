@@ -94,15 +94,21 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 		resp.Diagnostics.AddError("Unreadable configuration", err.Error())
 		return
 	}
-	scope := rawString(config["scope"])
 	c := d.catalog()
+	// One scope for every name and for the filter, checked once.
+	scope := rawString(config["scope"])
+	scopeKey, err := c.ParseScope(scope)
+	if err != nil {
+		addCatalogError(&resp.Diagnostics, err, path.Root("scope"), path.Root("scope"))
+		return
+	}
 
 	var groups []catalog.Group
 	var scopeKeys, keys []string
 	if config["names"].IsNull() {
 		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), nameRegex: rawString(config["name_regex"])}
 		var ok bool
-		if groups, scopeKeys, keys, ok = f.apply(c, resp); !ok {
+		if groups, scopeKeys, keys, ok = f.apply(c, scopeKey, resp); !ok {
 			return
 		}
 	} else {
@@ -120,18 +126,14 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 				continue
 			}
 			name := rawString(v)
-			m, err := c.Resolve(name, scope)
+			m, err := c.Resolve(name, scopeKey)
 			if err != nil {
 				e := catalog.AsError(err)
-				if e.Kind == catalog.ErrUnknownScope || e.Kind == catalog.ErrBlankScope {
-					addCatalogError(&resp.Diagnostics, err, at, path.Root("scope"))
-					return
-				}
 				resp.Diagnostics.AddAttributeError(at, e.Summary(), fmt.Sprintf("names[%d]: %s", i, e.Error()))
 				continue
 			}
 			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(at, "Permission name is not the API name", fmt.Sprintf("names[%d]: %s", i, w))
+				resp.Diagnostics.AddAttributeWarning(at, nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
 			}
 			groups = append(groups, m.Group)
 			scopeKeys = append(scopeKeys, m.ScopeKey)
@@ -170,13 +172,9 @@ type permissionGroupsFilter struct {
 
 // apply selects groups; a filter that selects nothing is an error, since an
 // empty list would mint a token with no permissions.
-func (f permissionGroupsFilter) apply(c *catalog.Catalog, resp *datasource.ReadResponse) (groups []catalog.Group, scopeKeys, keys []string, ok bool) {
-	var filter catalog.Filter
+func (f permissionGroupsFilter) apply(c *catalog.Catalog, scopeKey string, resp *datasource.ReadResponse) (groups []catalog.Group, scopeKeys, keys []string, ok bool) {
+	filter := catalog.Filter{ScopeKey: scopeKey}
 	var err error
-	if filter.ScopeKey, err = c.ParseScope(f.scope); err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("scope"), path.Root("scope"))
-		return nil, nil, nil, false
-	}
 	filter.Access, _ = catalog.ParseAccess(f.access)
 	if f.nameRegex != "" {
 		if filter.NameRegex, err = regexp.Compile(f.nameRegex); err != nil {

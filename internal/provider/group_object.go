@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -25,18 +26,22 @@ var groupAttrTypes = map[string]attr.Type{
 
 var groupObjectType = types.ObjectType{AttrTypes: groupAttrTypes}
 
+// groupObject is groupValue for the framework's typed values, so the
+// attributes of a group are written down once.
 func groupObject(g catalog.Group, scopeKey string) types.Object {
-	return types.ObjectValueMust(groupAttrTypes, map[string]attr.Value{
-		"id":        types.StringValue(g.ID),
-		"api_name":  types.StringValue(g.Name),
-		"scope":     types.StringValue(catalog.ShortScope(scopeKey)),
-		"scope_key": types.StringValue(scopeKey),
-		"access":    types.StringValue(string(g.Access())),
-	})
+	v, err := groupObjectType.ValueFromTerraform(context.Background(), groupValue(g, scopeKey))
+	if err != nil {
+		panic(fmt.Sprintf("groupObjectType and groupTFType disagree: %v", err)) // a bug, caught by every test
+	}
+	return v.(types.Object) //nolint:forcetypeassert // ObjectType always yields an Object
 }
 
-// groupTFType and groupValue are the same object as raw Terraform values,
-// for data sources that build large states without reflection.
+// nameWarningSummary titles the warning for an input that resolved but is
+// not the API name.
+const nameWarningSummary = "Permission name is not the API name"
+
+// groupTFType and groupValue build a group as raw Terraform values, for data
+// sources that build large states without reflection.
 var groupTFType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 	"id": tftypes.String, "api_name": tftypes.String, "scope": tftypes.String, "scope_key": tftypes.String, "access": tftypes.String,
 }}

@@ -55,13 +55,7 @@ func TestPermissionGroupDataSource(t *testing.T) {
 							expectAttr("matched_by", knownvalue.StringExact(tt.matchedBy)),
 						},
 					},
-					{
-						// Reading again changes nothing: outputs are deterministic.
-						Config: config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-					},
+					rereadStep(config),
 				},
 			})
 		})

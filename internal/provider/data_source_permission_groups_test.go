@@ -47,12 +47,7 @@ data "cfperms_permission_groups" "test" {
 					})),
 				},
 			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
+			rereadStep(config),
 		},
 	})
 }

@@ -117,30 +117,26 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 			resp.Diagnostics.AddAttributeError(path.Root("names"), "Unreadable names", err.Error())
 			return
 		}
-		groups, scopeKeys, keys = make([]catalog.Group, 0, len(names)), make([]string, 0, len(names)), make([]string, 0, len(names))
+		inputs := make([]*string, len(names))
 		for i, v := range names {
-			at := path.Root("names").AtListIndex(i)
-			if v.IsNull() {
-				resp.Diagnostics.AddAttributeError(at, "Null permission name",
-					fmt.Sprintf("names[%d] is null. Remove the element or give it a permission name.", i))
-				continue
+			if !v.IsNull() {
+				name := rawString(v)
+				inputs[i] = &name
 			}
-			name := rawString(v)
-			m, err := c.Resolve(name, scopeKey)
-			if err != nil {
-				e := catalog.AsError(err)
-				resp.Diagnostics.AddAttributeError(at, e.Summary(), fmt.Sprintf("names[%d]: %s", i, e.Error()))
-				continue
-			}
-			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(at, nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
-			}
-			groups = append(groups, m.Group)
-			scopeKeys = append(scopeKeys, m.ScopeKey)
-			keys = append(keys, name)
 		}
-		if resp.Diagnostics.HasError() {
+		matches, problems := resolveNames(c, inputs, scopeKey)
+		for _, p := range problems {
+			resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(p.index), p.summary(), p.detail())
+		}
+		if len(problems) > 0 {
 			return
+		}
+		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
+		for i, m := range matches {
+			if w := m.Warning(); w != "" {
+				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
+			}
+			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
 		}
 	}
 

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -54,24 +53,18 @@ func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest
 		resp.Error = ferr
 		return
 	}
-	c := catalog.Default()
-	ids := make([]string, len(names))
-	var problems []string
-	for i, name := range names {
-		if name == nil {
-			problems = append(problems, fmt.Sprintf("names[%d] is null", i))
-			continue
-		}
-		m, err := c.Resolve(*name, scope)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("names[%d]: %s", i, catalog.AsError(err).Error()))
-			continue
-		}
-		ids[i] = m.Group.ID
-	}
+	matches, problems := resolveNames(catalog.Default(), names, scope)
 	if len(problems) > 0 {
-		resp.Error = validators.ArgumentError(0, strings.Join(problems, "\n"))
+		details := make([]string, len(problems))
+		for i, p := range problems {
+			details[i] = p.detail()
+		}
+		resp.Error = validators.ArgumentError(0, strings.Join(details, "\n"))
 		return
+	}
+	ids := make([]string, len(matches))
+	for i, m := range matches {
+		ids[i] = m.Group.ID
 	}
 	resp.Error = resp.Result.Set(ctx, ids)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
@@ -103,6 +104,9 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 		{"resources not a map", `permissions = ["DNS Write"]` + "\nresources = \"com.cloudflare.api.account.zone.*\"", `resources must be a map from resource key`},
 		{"nested under a zone key", `permissions = ["DNS Write"]` + "\nresources = { \"com.cloudflare.api.account.zone.*\" = { \"com.cloudflare.api.account.zone.*\" = \"*\" } }",
 			`only an account key may hold a map of zone keys`},
+		{"nested zone key not granted everything", "token_kind = \"account\"\npermissions = [\"DNS Write\"]\nresources = " +
+			fmt.Sprintf(`{ "com.cloudflare.api.account.%s" = { "com.cloudflare.api.account.zone.%s" = "read" } }`, testAccount, testZone),
+			`must be "\*": in the account-nested form every zone key maps to "\*"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +116,45 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:      "data \"cfperms_catalog\" \"all\" {}\n\ndata \"cfperms_token_policy\" \"test\" {\n" + tt.arguments + "\n}\n",
 					ExpectError: errorPattern(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+// Values unknown at plan time, whole or nested inside resources, leave the
+// policy unknown until apply, then resolve like literals.
+func TestTokenPolicyDataSourceUnknownInputs(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_token_policy.later"
+	tests := map[string]string{
+		"resource value": fmt.Sprintf(`
+  permissions = ["DNS Write"]
+  resources   = { "com.cloudflare.api.account.zone.%s" = terraform_data.later.output }`, testZone),
+		"permissions": fmt.Sprintf(`
+  permissions = [terraform_data.later.output == "*" ? "DNS Write" : "Zone Read"]
+  resources   = { "com.cloudflare.api.account.zone.%s" = "*" }`, testZone),
+		"nested zone keys": fmt.Sprintf(`
+  token_kind  = "account"
+  permissions = ["DNS Write"]
+  resources   = { "com.cloudflare.api.account.%s" = { "com.cloudflare.api.account.zone.%s" = terraform_data.later.output } }`, testAccount, testZone),
+	}
+	for name, body := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   terraformDataAvailable,
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: "resource \"terraform_data\" \"later\" {\n  input = \"*\"\n}\n\ndata \"cfperms_token_policy\" \"later\" {" + body + "\n}\n",
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(addr, tfjsonpath.New("permission_group_ids"))},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("permission_group_ids"), knownvalue.ListExact([]knownvalue.Check{
+							knownvalue.StringExact(idDNSWrite),
+						})),
+					},
 				}},
 			})
 		})

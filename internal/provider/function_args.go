@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
@@ -74,4 +75,21 @@ func resolveArguments(ctx context.Context, req function.RunRequest) (catalog.Mat
 		return m, validators.ArgumentError(0, catalog.AsError(err).Error())
 	}
 	return m, nil
+}
+
+// stringElements reads the elements of a list argument, nil for a null one.
+// known is false when an element is unknown: Terraform holds back a call
+// whose arguments are partly unknown, but OpenTofu 1.7 makes it, and the
+// result must then be unknown too.
+func stringElements(list []types.String) (elements []*string, known bool) {
+	elements = make([]*string, len(list))
+	for i, v := range list {
+		if v.IsUnknown() {
+			return nil, false
+		}
+		if !v.IsNull() {
+			elements[i] = v.ValueStringPointer()
+		}
+	}
+	return elements, true
 }

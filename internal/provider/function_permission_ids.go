@@ -42,15 +42,20 @@ func (f *permissionIDsFunction) Definition(_ context.Context, _ function.Definit
 }
 
 func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var names []*string
+	var list []types.String
 	var scopes []string
-	resp.Error = req.Arguments.Get(ctx, &names, &scopes)
+	resp.Error = req.Arguments.Get(ctx, &list, &scopes)
 	if resp.Error != nil {
 		return
 	}
 	scope, ferr := scopeArgument(scopes, 1)
 	if ferr != nil {
 		resp.Error = ferr
+		return
+	}
+	names, known := stringElements(list)
+	if !known {
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(types.StringType))
 		return
 	}
 	matches, problems := resolveNames(catalog.Default(), names, scope)

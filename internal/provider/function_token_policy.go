@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -42,10 +43,10 @@ func (f *tokenPolicyFunction) Definition(_ context.Context, _ function.Definitio
 }
 
 func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var permissions []*string
+	var permissionList []types.String
 	var resourcesArg types.Dynamic
 	var effects []string
-	resp.Error = req.Arguments.Get(ctx, &permissions, &resourcesArg, &effects)
+	resp.Error = req.Arguments.Get(ctx, &permissionList, &resourcesArg, &effects)
 	if resp.Error != nil {
 		return
 	}
@@ -58,17 +59,23 @@ func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, 
 		resp.Error = validators.ArgumentError(3, "at most one effect argument is allowed")
 		return
 	}
+	permissions, permissionsKnown := stringElements(permissionList)
 	names := make([]string, len(permissions))
 	for i, p := range permissions {
 		if p == nil {
-			resp.Error = validators.ArgumentError(0, "permissions contains a null element")
+			resp.Error = validators.ArgumentError(0, fmt.Sprintf("permissions[%d] is null. Remove the element or give it a permission name.", i))
 			return
 		}
 		names[i] = *p
 	}
-	resources, _, problem := resourcesFrom(resourcesArg)
+	resources, known, problem := resourcesFrom(resourcesArg)
 	if problem != "" {
 		resp.Error = validators.ArgumentError(1, problem)
+		return
+	}
+	if !known || !permissionsKnown {
+		// See stringElements.
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(policyAttrTypes))
 		return
 	}
 	res := catalog.Default().CheckPolicy(catalog.Policy{Effect: effect, Permissions: names, Resources: resources})

@@ -25,6 +25,8 @@ func TestTokenPolicyFunction(t *testing.T) {
 		{"malformed key", `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.zone.*" = "*" })`, nil,
 			`(?s)Invalid value for "resources" parameter: .*Did you mean "com.cloudflare.api.account.zone.\*"`},
 		{"bad effect", `provider::cfperms::token_policy(["DNS Write"], ` + zone + `, "permit")`, nil, `Invalid value for "effect" parameter: effect is "permit"`},
+		{"null permission", `provider::cfperms::token_policy(["DNS Write", null], ` + zone + `)`, nil,
+			`Invalid value for "permissions" parameter: permissions\[1\] is null`},
 		{"caught by can", `can(provider::cfperms::token_policy(["DNS Wirte"], ` + zone + `))`, knownvalue.Bool(false), ""},
 	})
 }

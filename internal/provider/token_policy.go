@@ -29,18 +29,16 @@ var (
 // "*" or, for the account-nested form, maps of zone keys. known is false when
 // any part is unknown yet.
 func resourcesFrom(v attr.Value) (resources []catalog.Resource, known bool, problem string) {
-	if d, ok := v.(basetypes.DynamicValue); ok {
-		if d.IsNull() || d.IsUnknown() || d.IsUnderlyingValueUnknown() {
-			return nil, !d.IsUnknown() && !d.IsUnderlyingValueUnknown(), ""
-		}
-		v = d.UnderlyingValue()
-	}
-	entries, known, ok := entriesOf(v)
-	if !ok {
-		return nil, true, fmt.Sprintf("resources must be a map from resource key to \"*\" (or to a map of zone keys), not %s", v.Type(context.Background()))
-	}
+	v, known = underlying(v)
 	if !known {
 		return nil, false, ""
+	}
+	if v.IsNull() {
+		return nil, true, ""
+	}
+	entries, ok := entriesOf(v)
+	if !ok {
+		return nil, true, fmt.Sprintf("resources must be a map from resource key to \"*\" (or to a map of zone keys), not %s", v.Type(context.Background()))
 	}
 	keys := make([]string, 0, len(entries))
 	for k := range entries {
@@ -48,46 +46,62 @@ func resourcesFrom(v attr.Value) (resources []catalog.Resource, known bool, prob
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		switch value := entries[k].(type) {
+		value, known := underlying(entries[k])
+		if !known {
+			return nil, false, ""
+		}
+		switch value := value.(type) {
 		case basetypes.StringValue:
-			if value.IsUnknown() {
-				return nil, false, ""
-			}
 			resources = append(resources, catalog.Resource{Key: k, Value: value.ValueString()})
 		default:
-			nested, nestedKnown, ok := entriesOf(value)
+			nested, ok := entriesOf(value)
 			if !ok {
 				return nil, true, fmt.Sprintf("resources[%q] must be \"*\" or a map of zone keys to \"*\"", k)
 			}
-			if !nestedKnown {
-				return nil, false, ""
-			}
-			r := catalog.Resource{Key: k, Nested: []string{}}
+			r := catalog.Resource{Key: k, Nested: make([]string, 0, len(nested))}
 			for zk := range nested {
 				r.Nested = append(r.Nested, zk)
 			}
 			sort.Strings(r.Nested)
+			for _, zk := range r.Nested {
+				zv, known := underlying(nested[zk])
+				if !known {
+					return nil, false, ""
+				}
+				if star, ok := zv.(basetypes.StringValue); !ok || star.IsNull() || star.ValueString() != "*" {
+					return nil, true, fmt.Sprintf("resources[%q][%q] must be \"*\": in the account-nested form every zone key maps to \"*\"", k, zk)
+				}
+			}
 			resources = append(resources, r)
 		}
 	}
 	return resources, true, ""
 }
 
-// entriesOf reads the elements of an object or map value.
-func entriesOf(v attr.Value) (entries map[string]attr.Value, known, ok bool) {
+// underlying unwraps a dynamic value, which is what an element of a dynamic
+// attribute or argument holds when Terraform cannot type it yet, such as a
+// value known only after apply.
+func underlying(v attr.Value) (attr.Value, bool) {
+	if d, ok := v.(basetypes.DynamicValue); ok {
+		if d.IsUnknown() || d.IsUnderlyingValueUnknown() {
+			return nil, false
+		}
+		if !d.IsNull() {
+			return d.UnderlyingValue(), true
+		}
+	}
+	return v, !v.IsUnknown()
+}
+
+// entriesOf reads the elements of a known object or map value.
+func entriesOf(v attr.Value) (entries map[string]attr.Value, ok bool) {
 	switch m := v.(type) {
 	case basetypes.ObjectValue:
-		if m.IsUnknown() {
-			return nil, false, true
-		}
-		return m.Attributes(), true, !m.IsNull()
+		return m.Attributes(), !m.IsNull()
 	case basetypes.MapValue:
-		if m.IsUnknown() {
-			return nil, false, true
-		}
-		return m.Elements(), true, !m.IsNull()
+		return m.Elements(), !m.IsNull()
 	}
-	return nil, true, false
+	return nil, false
 }
 
 // policyValues shapes a checked policy for the Cloudflare provider v5:

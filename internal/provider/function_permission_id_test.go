@@ -7,11 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
-
-// functionsAvailable skips function tests on CLIs without provider functions.
-var functionsAvailable = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 
 // functionCase is one expression and what its output must be, or the error.
 type functionCase struct {
@@ -99,6 +95,13 @@ func TestFunctionsWithUnknownArguments(t *testing.T) {
 		{"permission_exists", `"Zone > DNS > Edit"`, `provider::cfperms::permission_exists(terraform_data.later.output)`, knownvalue.Bool(true)},
 		{"scope argument", `"zone"`, `provider::cfperms::permission_id("Logs Write", terraform_data.later.output)`, knownvalue.StringExact(idZoneLogsWrite)},
 		{"token_policy", `"*"`, `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.account.zone.*" = terraform_data.later.output }).permission_groups[0].id`,
+			knownvalue.StringExact(idDNSWrite)},
+		// Partly unknown: one element of a list, one value inside a map.
+		{"permission_ids element", `"Zone Read"`, `provider::cfperms::permission_ids(["DNS Write", terraform_data.later.output])`,
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite), knownvalue.StringExact(idZoneRead)})},
+		{"token_policy permission", `"Zone Read"`, `provider::cfperms::token_policy([terraform_data.later.output], { "com.cloudflare.api.account.zone.*" = "*" }).permission_groups[0].id`,
+			knownvalue.StringExact(idZoneRead)},
+		{"token_policy nested zone", `"*"`, `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.account.` + testAccount + `" = { "com.cloudflare.api.account.zone.` + testZone + `" = terraform_data.later.output } }, "allow").permission_groups[0].id`,
 			knownvalue.StringExact(idDNSWrite)},
 	}
 	for _, tt := range tests {

@@ -1,10 +1,14 @@
 package provider
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -22,6 +26,30 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 	},
 }
 
+// functionsAvailable skips function tests on CLIs without provider-defined
+// functions: Terraform before 1.8, OpenTofu before 1.7.
+var functionsAvailable = []tfversion.TerraformVersionCheck{functionsCheck{}}
+
+type functionsCheck struct{}
+
+func (functionsCheck) CheckTerraformVersion(ctx context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	minimum := tfversion.Version1_8_0
+	if cliIsOpenTofu() {
+		minimum = tfversion.Version1_7_0
+	}
+	tfversion.SkipBelow(minimum).CheckTerraformVersion(ctx, req, resp)
+}
+
+// cliIsOpenTofu tells the two CLIs apart, as their version numbers overlap.
+var cliIsOpenTofu = sync.OnceValue(func() bool {
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		return false
+	}
+	out, _ := exec.Command(cli, "version").Output()
+	return bytes.HasPrefix(out, []byte("OpenTofu"))
+})
+
 // terraformDataAvailable skips tests that use terraform_data (Terraform 1.4+)
 // to make values unknown at plan time.
 var terraformDataAvailable = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_4_0)}
@@ -37,15 +65,19 @@ const (
 )
 
 // functionConfig declares the provider, as Terraform requires before its
-// functions can be called, under the namespace terraform-plugin-testing
-// serves it from (TF_ACC_PROVIDER_NAMESPACE, "hashicorp" by default), with
-// the registry host spelled out so OpenTofu does not default to its own.
+// functions can be called, at the address terraform-plugin-testing serves it
+// from: TF_ACC_PROVIDER_HOST (registry.terraform.io by default) and
+// TF_ACC_PROVIDER_NAMESPACE ("hashicorp" by default), spelled out so that
+// OpenTofu does not assume its own registry.
 func functionConfig(body string) string {
-	namespace := os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
 	if namespace == "" {
 		namespace = "hashicorp"
 	}
-	return fmt.Sprintf("terraform {\n  required_providers {\n    cfperms = { source = %q }\n  }\n}\n\n%s", "registry.terraform.io/"+namespace+"/cfperms", body)
+	return fmt.Sprintf("terraform {\n  required_providers {\n    cfperms = { source = %q }\n  }\n}\n\n%s", host+"/"+namespace+"/cfperms", body)
 }
 
 // errorPattern compiles an ExpectError pattern in which every space may be

@@ -186,7 +186,11 @@ func (c *Catalog) CheckPolicy(p Policy) PolicyResult {
 		if known {
 			id = g.ID
 		} else {
-			add(SeverityWarning, "unknown_id", i, "", "permissions[%d]: %q is not in this catalog (snapshot of %s); it is passed through as is. Check that Cloudflare has a group with this id.", i, name, c.asOf)
+			check := "Check that Cloudflare has a group with this id."
+			if near := c.unknownID(id).Suggestions; len(near) > 0 {
+				check = fmt.Sprintf("Did you mean %q (the %s permission group %q)? It is one or two characters away.", near[0].Group.ID, near[0].Scope(), near[0].Group.Name)
+			}
+			add(SeverityWarning, "unknown_id", i, "", "permissions[%d]: %q is not in this catalog (snapshot of %s); it is passed through as is. %s", i, name, c.asOf, check)
 		}
 		if first, dup := seen[id]; dup {
 			add(SeverityWarning, "duplicate_permission", i, "", "permissions[%d] repeats permissions[%d] (%s); it is listed once.", i, first, describeGroup(g, id))

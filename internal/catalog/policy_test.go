@@ -127,6 +127,8 @@ func TestCheckPolicy(t *testing.T) {
 			[]string{idDNSWrite}, []string{`warning duplicate_permission: permissions\[1\] repeats permissions\[0\]`}},
 		{"unknown id passes through", Policy{Effect: "allow", Permissions: []string{"0123456789abcdef0123456789abcdef", "DNS Write"}, Resources: []Resource{zoneRes("*")}},
 			[]string{"0123456789abcdef0123456789abcdef", idDNSWrite}, []string{`warning unknown_id: permissions\[0\]: .*passed through`}},
+		{"mistyped id passes through with the id it copies", Policy{Effect: "allow", Permissions: []string{"4755a26eedb94da69e1066d98aa820bf"}, Resources: []Resource{zoneRes("*")}},
+			[]string{"4755a26eedb94da69e1066d98aa820bf"}, []string{`warning unknown_id: permissions\[0\]: .*Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`, `warning unused_resource`}},
 		{"no permissions", Policy{Effect: "allow", Resources: []Resource{zoneRes("*")}},
 			nil, []string{`error no_permissions`, `warning unused_resource`}},
 		{"no resources", Policy{Effect: "allow", Permissions: []string{"DNS Write"}},

@@ -209,7 +209,9 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 	if IsID(trimmed) {
 		i, ok := c.byID[trimmed]
 		if !ok {
-			return Match{}, &Error{Kind: ErrUnknownID, Input: input, ScopeKey: scopeKey, AsOf: c.asOf}, true
+			e := c.unknownID(input)
+			e.ScopeKey = scopeKey
+			return Match{}, e, true
 		}
 		g := c.groups[i]
 		if !g.InScope(scopeKey) {
@@ -234,9 +236,38 @@ func (c *Catalog) LookupID(input string) (Group, error) {
 		if i, ok := c.byID[input]; ok {
 			return c.groups[i], nil
 		}
-		return Group{}, &Error{Kind: ErrUnknownID, Input: input, AsOf: c.asOf}
+		return Group{}, c.unknownID(input)
 	}
 	return Group{}, c.malformedID(input)
+}
+
+// unknownID is the error for a well-formed id the catalog lacks. Most such
+// ids are groups newer than the catalog; one within two edits of a known id
+// is a mistyped copy of it, as random ids never come that close.
+func (c *Catalog) unknownID(input string) *Error {
+	e := &Error{Kind: ErrUnknownID, Input: input, AsOf: c.asOf}
+	if i, ok := c.nearestID(strings.TrimSpace(input)); ok {
+		e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
+	}
+	return e
+}
+
+// maxIDEdits is how far a mistyped id may be from the one it copies.
+const maxIDEdits = 2
+
+// nearestID is the one known id within maxIDEdits of s, if there is one.
+func (c *Catalog) nearestID(s string) (int, bool) {
+	if len(s) < IDLength-maxIDEdits || len(s) > IDLength+maxIDEdits {
+		return 0, false
+	}
+	best, found := 0, 0
+	for i := range c.groups {
+		if d := distance(s, c.groups[i].ID); d <= maxIDEdits {
+			best = i
+			found++
+		}
+	}
+	return best, found == 1
 }
 
 func (c *Catalog) malformedID(input string) *Error {
@@ -250,6 +281,10 @@ func (c *Catalog) malformedID(input string) *Error {
 		return e
 	}
 	if looksLikeID(strings.TrimSpace(input)) {
+		if i, ok := c.nearestID(fixed); ok {
+			e.FixedID = c.groups[i].ID
+			e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
+		}
 		return e
 	}
 	if m, err := c.Resolve(input, ""); err == nil {
@@ -260,20 +295,26 @@ func (c *Catalog) malformedID(input string) *Error {
 }
 
 // looksLikeID is true for strings that can only have been meant as an id:
-// long runs of hex digits, perhaps with dashes or in upper case.
+// long runs of hex digits, perhaps with dashes, in upper case, or with a
+// stray letter or two in an id-length string.
 func looksLikeID(s string) bool {
 	if len(s) < 16 {
 		return false
 	}
-	digits := 0
+	digits, stray := 0, 0
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
 		case r >= 'a' && r <= 'f', r >= 'A' && r <= 'F', r == '-':
+		case r >= 'g' && r <= 'z', r >= 'G' && r <= 'Z':
+			stray++
 		default:
 			return false
 		}
+	}
+	if stray > 0 && (stray > maxIDEdits || len(s) < IDLength-maxIDEdits) {
+		return false
 	}
 	return digits > 0
 }

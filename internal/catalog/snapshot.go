@@ -89,11 +89,14 @@ type Snapshot struct {
 
 var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
+// IDLength is the length of a permission group id.
+const IDLength = 32
+
 // IsID reports whether s has the shape of a permission group id: 32
 // lower-case hex digits. A loop, not a regexp: it runs for every group at
 // start-up and for every input.
 func IsID(s string) bool {
-	if len(s) != 32 {
+	if len(s) != IDLength {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -19,6 +19,8 @@ func TestWarnings(t *testing.T) {
 			[]string{`is a former name of the account permission group "Cloudflare Tunnel Write"`}},
 		{"id newer than the catalog", `data "cfperms_permission_group" "x" { id = "0123456789abcdef0123456789abcdef" }`,
 			[]string{`not a permission group id in this catalog`}},
+		{"id one character off a known one", `data "cfperms_permission_group" "x" { id = "4755a26eedb94da69e1066d98aa820bf" }`,
+			[]string{`Did you mean "` + idDNSWrite + `" (the zone permission group "DNS Write")?`}},
 		{"api name: no warning", `data "cfperms_permission_group" "x" { name = "DNS Write" }`, nil},
 		{"element of names", `data "cfperms_permission_groups" "x" { names = ["DNS Write", "Teams Read"] }`,
 			[]string{`names[1]: "Teams Read" is a former name`}},

@@ -39,6 +39,14 @@ func FuzzResolve(f *testing.F) {
 			if e.Error() == "" || e.Summary() == "" {
 				t.Fatal("empty error text")
 			}
+			// An id offered as the fix is well formed, and the group named
+			// beside it is the group of that id.
+			if e.FixedID != "" && !IsID(e.FixedID) {
+				t.Fatalf("Resolve(%q, %q) offers the malformed id %q", input, scope, e.FixedID)
+			}
+			if e.FixedID != "" && len(e.Suggestions) > 0 && e.Suggestions[0].Group.ID != e.FixedID {
+				t.Fatalf("Resolve(%q, %q) offers id %q beside group %+v", input, scope, e.FixedID, e.Suggestions[0].Group)
+			}
 			return
 		}
 		if _, ok := c.ByID(m.Group.ID); !ok {

@@ -105,13 +105,16 @@ func (e *Error) Error() string {
 		return msg
 	case ErrUnknownID:
 		if len(e.Suggestions) > 0 {
-			s := e.Suggestions[0]
-			return fmt.Sprintf("%q is not a permission group id in this catalog. Did you mean %q (the %s permission group %q)? It is one or two characters away. %s",
-				e.Input, s.Group.ID, s.Scope(), s.Group.Name, e.catalogNote())
+			return fmt.Sprintf("%q is not a permission group id in this catalog. %s %s", e.Input, e.Suggestions[0].mistypedIDHint(), e.catalogNote())
 		}
 		return fmt.Sprintf("%q is not a permission group id in this catalog. Check it against the List permission groups API, or use the group's name. %s", e.Input, e.catalogNote())
 	}
 	return fmt.Sprintf("%q is not a valid permission group.", e.Input)
+}
+
+// mistypedIDHint offers the id an unknown one was mistyped from.
+func (cd Candidate) mistypedIDHint() string {
+	return fmt.Sprintf("Did you mean %q (the %s permission group %q)? It is one or two characters away.", cd.Group.ID, cd.Scope(), cd.Group.Name)
 }
 
 func (e *Error) unknownName() string {

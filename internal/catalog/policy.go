@@ -188,7 +188,7 @@ func (c *Catalog) CheckPolicy(p Policy) PolicyResult {
 		} else {
 			check := "Check that Cloudflare has a group with this id."
 			if near := c.unknownID(id).Suggestions; len(near) > 0 {
-				check = fmt.Sprintf("Did you mean %q (the %s permission group %q)? It is one or two characters away.", near[0].Group.ID, near[0].Scope(), near[0].Group.Name)
+				check = near[0].mistypedIDHint()
 			}
 			add(SeverityWarning, "unknown_id", i, "", "permissions[%d]: %q is not in this catalog (snapshot of %s); it is passed through as is. %s", i, name, c.asOf, check)
 		}

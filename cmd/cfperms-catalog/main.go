@@ -36,6 +36,8 @@ func run(args []string) error {
 	accountID := fl.String("account-id", "", "list the groups of this account (/accounts/{id}/tokens/permission_groups)")
 	baseURL := fl.String("base-url", cfapi.DefaultBaseURL, "Cloudflare API root")
 	force := fl.Bool("force", false, "write even when a scope disappears or the count drops by more than 10%")
+	former := fl.String("former-names", "", "former names file to keep renamed groups' old names in (default: former-names.tsv beside -out)")
+	summary := fl.String("summary", "", "also write what changed, in Markdown, to this file (for a refresh pull request)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -56,15 +58,52 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkAgainstCommitted(*out, snap, *force); err != nil {
+	old, err := checkAgainstCommitted(*out, snap, *force)
+	if err != nil {
+		return err
+	}
+	if *former == "" {
+		*former = filepath.Join(filepath.Dir(*out), "former-names.tsv")
+	}
+	if err := keepFormerNames(*former, old, snap); err != nil {
 		return err
 	}
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		return err
 	}
-	counts := snap.Counts()
-	fmt.Printf("wrote %s: %d groups as of %s %v\n", *out, len(groups), date, counts)
-	return nil
+	fmt.Printf("wrote %s: %d groups as of %s\n\n", *out, len(groups), date)
+	return report(old, snap, *summary)
+}
+
+// keepFormerNames records the old name of every renamed group, dated with
+// this refresh, so configurations written with it keep resolving.
+func keepFormerNames(path string, old *catalog.Snapshot, next catalog.Snapshot) error {
+	if old == nil {
+		return nil
+	}
+	renames := catalog.Compare(*old, next).FormerNamesOf(next.AsOf)
+	if len(renames) == 0 {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.WriteFile(path, catalog.AppendFormerNames(data, renames), 0o644)
+}
+
+// report prints what the refresh changed, per scope, and writes it to
+// summaryPath too when one is given.
+func report(old *catalog.Snapshot, next catalog.Snapshot, summaryPath string) error {
+	if old == nil {
+		return nil
+	}
+	text := catalog.RefreshSummary(*old, next)
+	fmt.Print(text)
+	if summaryPath == "" {
+		return nil
+	}
+	return os.WriteFile(summaryPath, []byte(text), 0o644)
 }
 
 func fetch(in, baseURL, accountID string) ([]catalog.Group, string, error) {
@@ -97,34 +136,32 @@ func fetch(in, baseURL, accountID string) ([]catalog.Group, string, error) {
 			source = "GET /accounts/{account_id}/tokens/permission_groups"
 		}
 	}
-	groups := make([]catalog.Group, len(raw))
-	for i, g := range raw {
-		groups[i] = catalog.Group{ID: g.ID, Name: g.Name, ScopeKeys: g.Scopes}
-	}
-	return groups, source, nil
+	return cfapi.CatalogGroups(raw), source, nil
 }
 
-func checkAgainstCommitted(path string, next catalog.Snapshot, force bool) error {
+// checkAgainstCommitted returns the committed catalog (nil when there is
+// none, or with -force one that does not parse) after checking that next
+// may replace it.
+func checkAgainstCommitted(path string, next catalog.Snapshot, force bool) (*catalog.Snapshot, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	old, err := catalog.ParseTSV(data)
 	if err != nil {
 		if force {
-			return nil
+			return nil, nil
 		}
-		return fmt.Errorf("the committed catalog %s does not parse (%v); use -force to overwrite it", path, err)
+		return nil, fmt.Errorf("the committed catalog %s does not parse (%v); use -force to overwrite it", path, err)
 	}
 	if err := catalog.CheckFloors(old, next); err != nil {
-		if force {
-			fmt.Fprintln(os.Stderr, "cfperms-catalog: warning:", err, "(written anyway: -force)")
-			return nil
+		if !force {
+			return nil, fmt.Errorf("%w; check the response, or use -force if Cloudflare really did this", err)
 		}
-		return fmt.Errorf("%w; check the response, or use -force if Cloudflare really did this", err)
+		fmt.Fprintln(os.Stderr, "cfperms-catalog: warning:", err, "(written anyway: -force)")
 	}
-	return nil
+	return &old, nil
 }

@@ -11,8 +11,8 @@ import (
 )
 
 const fixture = `{"success":true,"errors":[],"messages":[],"result":[
- {"id":"4755a26eedb94da69e1066d98aa820be","name":"DNS Write","description":"Grants write access to DNS","scopes":["com.cloudflare.api.account.zone"]},
- {"id":"7cf72faf220841aabcfdfab81c43c4f6","name":"Billing Read","description":"prose","scopes":["com.cloudflare.api.account"]},
+ {"id":"4755a26eedb94da69e1066d98aa820be","name":"DNS Write","description":"Grants write access to DNS","scopes":["com.cloudflare.api.account.zone"],"category":"dns_and_zones"},
+ {"id":"7cf72faf220841aabcfdfab81c43c4f6","name":"Billing Read","description":"prose","scopes":["com.cloudflare.api.account"],"category":null},
  {"id":"0123456789abcdef0123456789abcdef","name":"Worker Secrets Read","description":"prose","scopes":["com.cloudflare.api.account.worker"]}
 ]}`
 
@@ -29,7 +29,7 @@ func TestGenerateFromFile(t *testing.T) {
 	}
 	first, _ := os.ReadFile(out)
 	text := string(first)
-	for _, want := range []string{"# as_of: 2026-01-27", "# total: 3", "com.cloudflare.api.account.worker\tWorker Secrets Read", "4755a26eedb94da69e1066d98aa820be\tcom.cloudflare.api.account.zone\tDNS Write"} {
+	for _, want := range []string{"# as_of: 2026-01-27", "# total: 3", "com.cloudflare.api.account.worker\t\tWorker Secrets Read", "4755a26eedb94da69e1066d98aa820be\tcom.cloudflare.api.account.zone\tdns_and_zones\tDNS Write", "\tcom.cloudflare.api.account\t\tBilling Read"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
@@ -99,5 +99,40 @@ func TestGenerateLive(t *testing.T) {
 	data, _ := os.ReadFile(out)
 	if !strings.Contains(string(data), "# source: GET /accounts/{account_id}/tokens/permission_groups") {
 		t.Fatalf("unexpected output:\n%s", data)
+	}
+}
+
+// A refresh that renames a group keeps the old name as a former name, dated
+// with the refresh, and says what changed.
+func TestGenerateKeepsFormerNames(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	out := filepath.Join(dir, "groups.tsv")
+	summary := filepath.Join(dir, "summary.md")
+	_ = os.WriteFile(in, []byte(fixture), 0o600)
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(fixture, `"name":"Billing Read"`, `"name":"Billing Records Read"`, 1)
+	_ = os.WriteFile(in, []byte(renamed), 0o600)
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01", "-summary", summary}); err != nil {
+		t.Fatal(err)
+	}
+	former, _ := os.ReadFile(filepath.Join(dir, "former-names.tsv"))
+	if !strings.Contains(string(former), "Billing Read\taccount\t7cf72faf220841aabcfdfab81c43c4f6\t2026-02-01\t") {
+		t.Fatalf("former names lack the old name:\n%s", former)
+	}
+	text, _ := os.ReadFile(summary)
+	if !strings.Contains(string(text), `account: "Billing Read" is now "Billing Records Read"`) {
+		t.Fatalf("summary lacks the rename:\n%s", text)
+	}
+	// The same refresh again adds no second row.
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01"}); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := os.ReadFile(filepath.Join(dir, "former-names.tsv"))
+	if string(again) != string(former) {
+		t.Fatalf("a repeated refresh changed former names:\n%s", again)
 	}
 }

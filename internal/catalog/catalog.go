@@ -66,6 +66,9 @@ type Catalog struct {
 	// marks the groups that list no longer has.
 	live    bool
 	retired map[int]bool
+	// aliases is the vocabulary this catalog was built with: the curated
+	// entries, former names and any extra (live renames) whose targets exist.
+	aliases []alias
 }
 
 var (
@@ -109,10 +112,11 @@ func EmbeddedSnapshot() (Snapshot, error) { return ParseTSV(embeddedTSV) }
 // New indexes a snapshot together with the curated vocabulary. Vocabulary
 // entries whose targets the snapshot lacks are left out, so a newer or older
 // snapshot never makes an alias point at the wrong group.
-func New(snap Snapshot) *Catalog { return build(snap, nil) }
+func New(snap Snapshot) *Catalog { return build(snap, nil, formerNames()) }
 
-// build indexes a snapshot with the vocabulary and any extra aliases.
-func build(snap Snapshot, extra []alias) *Catalog {
+// build indexes a snapshot with the vocabulary, the former names and any
+// extra aliases.
+func build(snap Snapshot, extra []alias, former []FormerName) *Catalog {
 	groups := make([]Group, len(snap.Groups))
 	copy(groups, snap.Groups)
 	sortGroups(groups)
@@ -133,7 +137,9 @@ func build(snap Snapshot, extra []alias) *Catalog {
 			c.add(ref{group: i, scopeKey: k, spelling: g.Name, kind: MatchExact})
 		}
 	}
-	for _, a := range append(append([]alias(nil), vocabulary...), extra...) {
+	indexFormerNames(nameIndex, groups, former)
+	candidates := append(append(append([]alias(nil), vocabulary...), formerAliases(groups, former)...), extra...)
+	for _, a := range candidates {
 		key := ScopeKey(a.scope)
 		var idx []int
 		for _, t := range a.targets {
@@ -144,6 +150,7 @@ func build(snap Snapshot, extra []alias) *Catalog {
 		if len(idx) != len(a.targets) {
 			continue
 		}
+		c.aliases = append(c.aliases, a)
 		for _, i := range idx {
 			c.add(ref{group: i, scopeKey: key, spelling: a.name, kind: a.kind, note: a.note, newer: a.newer})
 		}
@@ -208,6 +215,7 @@ func (c *Catalog) ByID(id string) (Group, bool) {
 type Filter struct {
 	ScopeKey  string
 	Access    Access
+	Category  string // a category key, such as "developer_platform"
 	NameRegex *regexp.Regexp
 }
 
@@ -219,6 +227,9 @@ func (c *Catalog) List(f Filter) []Group {
 			continue
 		}
 		if f.Access != "" && g.Access() != f.Access {
+			continue
+		}
+		if f.Category != "" && g.Category != f.Category {
 			continue
 		}
 		if f.NameRegex != nil && !f.NameRegex.MatchString(g.Name) {
@@ -265,7 +276,7 @@ func (c *Catalog) Aliases(id, scopeKey string) []Alias {
 		return nil
 	}
 	var out []Alias
-	for _, a := range vocabulary {
+	for _, a := range c.aliases {
 		if ScopeKey(a.scope) != scopeKey {
 			continue
 		}

@@ -57,7 +57,7 @@ func Merge(embedded, live Snapshot) (*Catalog, Diff) {
 	}
 	sort.Slice(diff.Renamed, func(i, j int) bool { return diff.Renamed[i].From < diff.Renamed[j].From })
 
-	c := build(Snapshot{AsOf: live.AsOf, Source: live.Source, Groups: groups}, extra)
+	c := build(Snapshot{AsOf: live.AsOf, Source: live.Source, Groups: groups}, extra, formerNames())
 	c.live = true
 	c.retired = make(map[int]bool, len(removed))
 	for id := range removed {

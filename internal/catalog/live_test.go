@@ -23,7 +23,7 @@ func liveSnapshot(t *testing.T) (Snapshot, Snapshot) {
 		}
 		live.Groups = append(live.Groups, g)
 	}
-	live.Groups = append(live.Groups, Group{ID: "0123456789abcdef0123456789abcdef", Name: "Workers Secrets Write", ScopeKeys: []string{ScopeKeyAccount}})
+	live.Groups = append(live.Groups, Group{ID: testUnknownID, Name: "Workers Secrets Write", ScopeKeys: []string{ScopeKeyAccount}})
 	return embedded, live
 }
 
@@ -51,11 +51,11 @@ func TestMerge(t *testing.T) {
 	}
 	// A renamed group resolves under both names; the old one warns.
 	m, err = c.Resolve("Browser Run Write", "")
-	if err != nil || m.Group.ID != "adddda876faa4a0590f1b23a038976e4" || m.Warning() != "" {
+	if err != nil || m.Group.ID != idBrowserRenderingWrite || m.Warning() != "" {
 		t.Fatalf("new name: %+v, %v, %q", m.Group, err, m.Warning())
 	}
 	m, err = c.Resolve("Browser Rendering Write", "")
-	if err != nil || m.Group.ID != "adddda876faa4a0590f1b23a038976e4" || !strings.Contains(m.Warning(), `former name of the account permission group "Browser Run Write"`) {
+	if err != nil || m.Group.ID != idBrowserRenderingWrite || !strings.Contains(m.Warning(), `former name of the account permission group "Browser Run Write"`) {
 		t.Fatalf("old name: %+v, %v, %q", m.Group, err, m.Warning())
 	}
 	// A group gone from the live list still resolves, with a warning.

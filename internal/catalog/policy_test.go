@@ -104,7 +104,7 @@ func TestCheckPolicy(t *testing.T) {
 		findings []string // "severity code: message regexp"
 	}{
 		{"dns token for one zone", Policy{Effect: "allow", Permissions: []string{"Zone > Zone > Read", "DNS Write"}, Resources: []Resource{zoneRes(zone)}},
-			[]string{"c8fed203ed3043cba015a93ad1616f1f", idDNSWrite}, nil},
+			[]string{idZoneRead, idDNSWrite}, nil},
 		{"resources settle a name in two scopes", Policy{Effect: "allow", Permissions: []string{"Logs Write"}, Resources: []Resource{acctRes()}},
 			[]string{idAcctLogsWrite}, nil},
 		{"account-owned token with nested zones", Policy{Effect: "allow", TokenKind: TokenKindAccount, Permissions: []string{"DNS Write"},
@@ -125,10 +125,10 @@ func TestCheckPolicy(t *testing.T) {
 			nil, []string{`error unknown_permission: permissions\[0\]: "DNS Wirte" is not a zone permission group\. Did you mean "DNS Write"\?`, `warning unused_resource`}},
 		{"duplicate", Policy{Effect: "allow", Permissions: []string{"DNS Write", "Zone > DNS > Edit"}, Resources: []Resource{zoneRes("*")}},
 			[]string{idDNSWrite}, []string{`warning duplicate_permission: permissions\[1\] repeats permissions\[0\]`}},
-		{"unknown id passes through", Policy{Effect: "allow", Permissions: []string{"0123456789abcdef0123456789abcdef", "DNS Write"}, Resources: []Resource{zoneRes("*")}},
-			[]string{"0123456789abcdef0123456789abcdef", idDNSWrite}, []string{`warning unknown_id: permissions\[0\]: .*passed through`}},
-		{"mistyped id passes through with the id it copies", Policy{Effect: "allow", Permissions: []string{"4755a26eedb94da69e1066d98aa820bf"}, Resources: []Resource{zoneRes("*")}},
-			[]string{"4755a26eedb94da69e1066d98aa820bf"}, []string{`warning unknown_id: permissions\[0\]: .*Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`, `warning unused_resource`}},
+		{"unknown id passes through", Policy{Effect: "allow", Permissions: []string{testUnknownID, "DNS Write"}, Resources: []Resource{zoneRes("*")}},
+			[]string{testUnknownID, idDNSWrite}, []string{`warning unknown_id: permissions\[0\]: .*passed through`}},
+		{"mistyped id passes through with the id it copies", Policy{Effect: "allow", Permissions: []string{nearID(idDNSWrite)}, Resources: []Resource{zoneRes("*")}},
+			[]string{nearID(idDNSWrite)}, []string{`warning unknown_id: permissions\[0\]: .*Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`, `warning unused_resource`}},
 		{"no permissions", Policy{Effect: "allow", Resources: []Resource{zoneRes("*")}},
 			nil, []string{`error no_permissions`, `warning unused_resource`}},
 		{"no resources", Policy{Effect: "allow", Permissions: []string{"DNS Write"}},

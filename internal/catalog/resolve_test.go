@@ -7,11 +7,14 @@ import (
 	"testing"
 )
 
-const (
-	idDNSWrite      = "4755a26eedb94da69e1066d98aa820be"
-	idZoneLogsWrite = "3e0b5820118e47f3922f7c989e673882"
-	idAcctLogsWrite = "96163bd1b0784f62b3e44ed8c2ab1eb6"
-	idTunnelWrite   = "c07321b023e944ff818fec44d8203567"
+// Ids come from the embedded catalog by name, so a refresh needs no edits.
+var (
+	idDNSWrite      = testID(ScopeKeyZone, "DNS Write")
+	idZoneLogsWrite = testID(ScopeKeyZone, "Logs Write")
+	idAcctLogsWrite = testID(ScopeKeyAccount, "Logs Write")
+	idTunnelWrite   = testID(ScopeKeyAccount, "Cloudflare Tunnel Write")
+	idZoneRead      = testID(ScopeKeyZone, "Zone Read")
+	asOfPattern     = regexp.QuoteMeta(Default().AsOf())
 )
 
 func TestResolveRules(t *testing.T) {
@@ -98,8 +101,8 @@ func TestResolveErrors(t *testing.T) {
 		{"typo in any scope", "DNS Wirte", "", ErrUnknownName, `in any scope\. Did you mean "DNS Write" \(zone\)\?`},
 		{"typo dashboard", "Workers Script Edit", "account", ErrUnknownName, `Did you mean "Workers Scripts Write"`},
 		{"typo of a name in two scopes", "Logs Wirte", "zone", ErrUnknownName, `Did you mean "Logs Write"\?`},
-		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of 2026-01-27`},
-		{"catalog date on misses", "DNS Wirte", "zone", ErrUnknownName, `2026-01-27`},
+		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of ` + asOfPattern},
+		{"catalog date on misses", "DNS Wirte", "zone", ErrUnknownName, asOfPattern},
 		{"wrong scope", "Billing Read", "zone", ErrWrongScope, `"Billing Read" is an account permission, not zone.*Set the scope to "account"`},
 		{"wrong scope user", "API Tokens Read", "account", ErrWrongScope, `is a user permission, not account`},
 		{"wrong scope for an id", idDNSWrite, "account", ErrWrongScope, `is a zone permission, not account.*"DNS Write"`},
@@ -116,12 +119,12 @@ func TestResolveErrors(t *testing.T) {
 		{"blank scope", "DNS Write", "  ", ErrBlankScope, `blank`},
 		{"scope conflict", "Zone > DNS > Edit", "account", ErrScopeConflict, `names a zone permission, but the scope asked for is "account"`},
 		{"upper-case id", strings.ToUpper(idDNSWrite), "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
-		{"dashed id", "4755a26e-edb9-4da6-9e10-66d98aa820be", "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
-		{"short id", "4755a26eedb94da69e1066d98aa820", "", ErrMalformedID, `32 lower-case hex`},
-		{"unknown id", "0123456789abcdef0123456789abcdef", "", ErrUnknownID, `not a permission group id in this catalog.*2026-01-27`},
-		{"id one character off", "4755a26eedb94da69e1066d98aa820bf", "", ErrUnknownID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
-		{"id with a character dropped", "4755a26eedb94da69e1066d98aa820b", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
-		{"id with a stray letter", "4755a26eedb94da69e1066d98aa820bX", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
+		{"dashed id", idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:16] + "-" + idDNSWrite[16:20] + "-" + idDNSWrite[20:], "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
+		{"short id", idDNSWrite[:30], "", ErrMalformedID, `32 lower-case hex`},
+		{"unknown id", testUnknownID, "", ErrUnknownID, `not a permission group id in this catalog.*` + asOfPattern},
+		{"id one character off", nearID(idDNSWrite), "", ErrUnknownID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
+		{"id with a character dropped", idDNSWrite[:31], "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
+		{"id with a stray letter", idDNSWrite[:31] + "X", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id-length word", "abcdefghijklmnopqrstuvwxyzabcdef", "", ErrUnknownName, `not a permission group in any scope`},
 	}
 	for _, tt := range tests {
@@ -218,16 +221,19 @@ func TestByIDAndMetadata(t *testing.T) {
 	if !ok || g.Name != "DNS Write" || g.Scope() != "zone" || g.Access() != AccessWrite {
 		t.Fatalf("ByID = %+v, %v", g, ok)
 	}
-	if _, ok := c.ByID("0123456789abcdef0123456789abcdef"); ok {
+	if _, ok := c.ByID(testUnknownID); ok {
 		t.Fatal("unknown id found")
 	}
-	if c.AsOf() != "2026-01-27" || c.Len() != 334 || EmbeddedAsOf() != c.AsOf() {
-		t.Fatalf("AsOf %q Len %d", c.AsOf(), c.Len())
+	if EmbeddedAsOf() != c.AsOf() {
+		t.Fatalf("EmbeddedAsOf %q, AsOf %q", EmbeddedAsOf(), c.AsOf())
 	}
-	want := map[string]int{ScopeKeyAccount: 240, ScopeKeyZone: 86, ScopeKeyUser: 6, ScopeKeyR2: 2}
-	for k, n := range want {
+	snap, _ := EmbeddedSnapshot()
+	if c.Len() != len(snap.Groups) {
+		t.Fatalf("Len %d, snapshot has %d", c.Len(), len(snap.Groups))
+	}
+	for k, n := range snap.Counts() {
 		if c.Counts()[k] != n {
-			t.Errorf("Counts()[%s] = %d, want %d", k, c.Counts()[k], n)
+			t.Errorf("Counts()[%s] = %d, snapshot has %d", k, c.Counts()[k], n)
 		}
 	}
 }
@@ -251,8 +257,8 @@ func TestListFilters(t *testing.T) {
 	if len(logs) != 4 {
 		t.Fatalf("Logs groups = %d, want 4 (read and write in two scopes)", len(logs))
 	}
-	if n := len(c.List(Filter{})); n != 334 {
-		t.Fatalf("unfiltered list = %d", n)
+	if n := len(c.List(Filter{})); n != c.Len() {
+		t.Fatalf("unfiltered list = %d, catalog has %d", n, c.Len())
 	}
 }
 
@@ -299,7 +305,7 @@ func TestParseScope(t *testing.T) {
 func TestUnknownScopeKept(t *testing.T) {
 	t.Parallel()
 	c := New(Snapshot{AsOf: "2026-10-01", Groups: []Group{
-		{ID: "0123456789abcdef0123456789abcdef", Name: "Worker Secrets Read", ScopeKeys: []string{"com.cloudflare.api.account.worker"}},
+		{ID: testUnknownID, Name: "Worker Secrets Read", ScopeKeys: []string{"com.cloudflare.api.account.worker"}},
 		{ID: idDNSWrite, Name: "DNS Write", ScopeKeys: []string{ScopeKeyZone}},
 	}})
 	m, err := c.Resolve("Worker Secrets Read", "com.cloudflare.api.account.worker")

@@ -11,14 +11,31 @@ const (
 	ScopeKeyAccount = "com.cloudflare.api.account"
 	ScopeKeyZone    = "com.cloudflare.api.account.zone"
 	ScopeKeyR2      = "com.cloudflare.edge.r2.bucket"
+	// ScopeKeyWorkerScript is for tokens limited to one Worker script
+	// (Granular Workers Scripts Read).
+	ScopeKeyWorkerScript = "com.cloudflare.edge.worker.script"
+	// ScopeKeyWebsearch is for tokens that bind Workers to web search.
+	ScopeKeyWebsearch = "com.cloudflare.api.account.websearch"
 )
 
 // knownScopes lists the short names people type, in the order the docs use.
+// A short name is the scope key's last segment, joined with the one before
+// it when the last alone says too little ("script" is "worker_script", as
+// "bucket" would be "r2", which predates the rule). Scopes not listed here
+// still work everywhere under their full key.
 var knownScopes = []struct{ short, key, title string }{
 	{"user", ScopeKeyUser, "User"},
 	{"account", ScopeKeyAccount, "Account"},
 	{"zone", ScopeKeyZone, "Zone"},
 	{"r2", ScopeKeyR2, "R2"},
+	{"worker_script", ScopeKeyWorkerScript, "Worker Script"},
+	{"websearch", ScopeKeyWebsearch, "Websearch"},
+}
+
+// scopeSynonyms are other words people write for a scope.
+var scopeSynonyms = map[string]string{
+	"r2 bucket": ScopeKeyR2, "r2_bucket": ScopeKeyR2, "bucket": ScopeKeyR2,
+	"worker script": ScopeKeyWorkerScript, "workers_script": ScopeKeyWorkerScript, "workers script": ScopeKeyWorkerScript,
 }
 
 // ShortScope turns a scope key into the short word users write. A scope key
@@ -81,15 +98,13 @@ func (c *Catalog) ParseScope(input string) (string, error) {
 		}
 		return "", &Error{Kind: ErrBlankScope, Input: input, AsOf: c.asOf}
 	}
-	switch s {
-	case "user", ScopeKeyUser:
-		return ScopeKeyUser, nil
-	case "account", ScopeKeyAccount:
-		return ScopeKeyAccount, nil
-	case "zone", ScopeKeyZone:
-		return ScopeKeyZone, nil
-	case "r2", "r2 bucket", "r2_bucket", "bucket", ScopeKeyR2:
-		return ScopeKeyR2, nil
+	for _, k := range knownScopes {
+		if s == k.short || s == k.key {
+			return k.key, nil
+		}
+	}
+	if key, ok := scopeSynonyms[s]; ok {
+		return key, nil
 	}
 	if _, ok := c.byScope[s]; ok {
 		return s, nil
@@ -111,10 +126,12 @@ func (c *Catalog) suggestScope(s string) string {
 	// "com.cloudflare.api.zone" means zone even though it is far from the key.
 	if i := strings.LastIndexByte(s, '.'); i >= 0 {
 		switch last := s[i+1:]; last {
-		case "user", "account", "zone", "r2":
+		case "user", "account", "zone", "r2", "websearch":
 			return last
 		case "bucket":
 			return "r2"
+		case "script":
+			return "worker_script"
 		}
 	}
 	best, bestDist := "", max(3, len(s)/3)+1

@@ -16,6 +16,10 @@ type Group struct {
 	Name string
 	// ScopeKeys holds every scope the API lists for the group; in practice one.
 	ScopeKeys []string
+	// Category is the API's grouping key ("developer_platform"), the heading
+	// the dashboard's token page files the group under; "" when the response
+	// has none (older responses, and a few groups even in newer ones).
+	Category string
 }
 
 // ScopeKey is the group's primary scope key.
@@ -170,7 +174,13 @@ func sortGroups(groups []Group) {
 	})
 }
 
-const tsvHeader = "id\tscopes\tname"
+// tsvHeader names the columns; the name is last because it is the one field
+// that may hold any text. tsvHeaderV1 is the layout before categories, still
+// read so the generator can compare a refresh with an older committed file.
+const (
+	tsvHeader   = "id\tscopes\tcategory\tname"
+	tsvHeaderV1 = "id\tscopes\tname"
+)
 
 // MarshalTSV writes the project's catalog format: a commented header with the
 // date, source and counts, then one tab-separated line per group. Same
@@ -206,7 +216,7 @@ func (s Snapshot) MarshalTSV() ([]byte, error) {
 	}
 	b.WriteString(tsvHeader + "\n")
 	for _, g := range groups {
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", g.ID, strings.Join(g.ScopeKeys, ","), g.Name)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", g.ID, strings.Join(g.ScopeKeys, ","), g.Category, g.Name)
 	}
 	return b.Bytes(), nil
 }
@@ -216,7 +226,7 @@ func (s Snapshot) MarshalTSV() ([]byte, error) {
 func ParseTSV(data []byte) (Snapshot, error) {
 	var s Snapshot
 	total := -1
-	sawHeader := false
+	columns := 0 // set by the header line
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	line := 0
 	for sc.Scan() {
@@ -238,27 +248,46 @@ func ParseTSV(data []byte) (Snapshot, error) {
 			}
 			continue
 		}
-		if text == tsvHeader {
-			sawHeader = true
+		switch text {
+		case tsvHeader:
+			columns = 4
+			continue
+		case tsvHeaderV1:
+			columns = 3
+			continue
+		case "":
 			continue
 		}
-		if text == "" {
-			continue
+		g, err := parseRow(text, columns)
+		if err != nil {
+			return s, fmt.Errorf("line %d: %w", line, err)
 		}
-		fields := strings.Split(text, "\t")
-		if len(fields) != 3 {
-			return s, fmt.Errorf("line %d: want 3 tab-separated fields, got %d", line, len(fields))
-		}
-		s.Groups = append(s.Groups, Group{ID: fields[0], ScopeKeys: strings.Split(fields[1], ","), Name: fields[2]})
+		s.Groups = append(s.Groups, g)
 	}
 	if err := sc.Err(); err != nil {
 		return s, err
 	}
-	if !sawHeader {
+	if columns == 0 {
 		return s, fmt.Errorf("missing header line %q", tsvHeader)
 	}
 	if total != len(s.Groups) {
 		return s, fmt.Errorf("header says %d groups, file has %d", total, len(s.Groups))
 	}
 	return s, s.Validate()
+}
+
+// parseRow reads one group line of a file whose header announced columns.
+func parseRow(text string, columns int) (Group, error) {
+	if columns == 0 {
+		return Group{}, fmt.Errorf("group line before the header line %q", tsvHeader)
+	}
+	fields := strings.Split(text, "\t")
+	if len(fields) != columns {
+		return Group{}, fmt.Errorf("want %d tab-separated fields, got %d", columns, len(fields))
+	}
+	g := Group{ID: fields[0], ScopeKeys: strings.Split(fields[1], ","), Name: fields[columns-1]}
+	if columns == 4 {
+		g.Category = fields[2]
+	}
+	return g, nil
 }

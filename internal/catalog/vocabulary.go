@@ -80,13 +80,9 @@ var vocabulary = []alias{
 	// access word sits mid-name.
 	{"account", "Magic Firewall Packet Captures - Edit PCAPs API", []string{"Magic Firewall Packet Captures - Write PCAPs API"}, MatchDashboard, seedDash, false},
 
-	// Renamed groups: same id, older name. Old configurations and blog posts
-	// still use these.
-	{"account", "Argo Tunnel Read", []string{"Cloudflare Tunnel Read"}, MatchRenamed, "Argo Tunnel was renamed Cloudflare Tunnel (2021); same id in older API dumps", false},
-	{"account", "Argo Tunnel Write", []string{"Cloudflare Tunnel Write"}, MatchRenamed, "Argo Tunnel was renamed Cloudflare Tunnel (2021); same id in older API dumps", false},
-	{"account", "Teams Read", []string{"Zero Trust Read"}, MatchRenamed, "Cloudflare for Teams was renamed Zero Trust (2022); same id in older API dumps", false},
-	{"account", "Teams Write", []string{"Zero Trust Write"}, MatchRenamed, "Cloudflare for Teams was renamed Zero Trust (2022); same id in older API dumps", false},
-	{"account", "Teams Report", []string{"Zero Trust Report"}, MatchRenamed, "Cloudflare for Teams was renamed Zero Trust (2022); same id in older API dumps", false},
+	// Renamed groups (same id, older name) are in former-names.tsv, tied to
+	// the group by id.
+
 	// Newer than the embedded snapshot: Cloudflare renamed Browser Rendering to
 	// Browser Run after 2026-01; the ids did not change.
 	{"account", "Browser Run Read", []string{"Browser Rendering Read"}, MatchRenamed, "Browser Rendering was renamed Browser Run after this snapshot; same id", true},

@@ -28,6 +28,8 @@ type PermissionGroup struct {
 	Name        string   `json:"name"`
 	Description string   `json:"description,omitempty"`
 	Scopes      []string `json:"scopes"`
+	// Category is the newer grouping key; null and absent both decode to "".
+	Category string `json:"category,omitempty"`
 }
 
 // Message is an entry of the response's errors or messages arrays.

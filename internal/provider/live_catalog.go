@@ -90,10 +90,7 @@ func fetchLive(ctx context.Context, s liveSettings) (*catalogSource, error) {
 			r.err = err
 			return
 		}
-		live := catalog.Snapshot{AsOf: time.Now().UTC().Format("2006-01-02"), Source: "live List permission groups"}
-		for _, g := range raw {
-			live.Groups = append(live.Groups, catalog.Group{ID: g.ID, Name: g.Name, ScopeKeys: g.Scopes})
-		}
+		live := catalog.Snapshot{AsOf: time.Now().UTC().Format("2006-01-02"), Source: "live List permission groups", Groups: cfapi.CatalogGroups(raw)}
 		if err := live.Validate(); err != nil {
 			r.err = fmt.Errorf("the live list of permission groups is not usable: %w", err)
 			return

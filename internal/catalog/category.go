@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -39,7 +40,7 @@ var categoryHeadings = map[string]string{
 }
 
 // categoryAcronyms are the words of category keys written in capitals.
-var categoryAcronyms = map[string]bool{"ai": true, "api": true, "dns": true, "ssl": true, "waf": true}
+var categoryAcronyms = map[string]bool{"ai": true, "api": true, "dns": true, "ssl": true, "tls": true, "waf": true}
 
 // Category is one category key of the catalog with its dashboard heading.
 type Category struct {
@@ -61,7 +62,7 @@ func (c *Catalog) Categories() []Category {
 	for k, n := range counts {
 		out = append(out, Category{Key: k, Label: CategoryLabel(k), Count: n})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Label) < strings.ToLower(out[j].Label) })
 	return out
 }
 
@@ -73,4 +74,55 @@ func (c *Catalog) HasCategory(key string) bool {
 		}
 	}
 	return false
+}
+
+// ParseCategory accepts a category key of the catalog, in any case, and
+// returns it as the API spells it. "" means any category.
+func (c *Catalog) ParseCategory(input string) (string, *CategoryError) {
+	if input == "" {
+		return "", nil
+	}
+	key := strings.ToLower(strings.TrimSpace(input))
+	if c.HasCategory(key) {
+		return key, nil
+	}
+	return "", &CategoryError{Input: input, Suggestion: c.suggestCategory(key), Known: c.Categories(), AsOf: c.asOf}
+}
+
+// suggestCategory maps a heading ("DNS & Zones") or a near miss of a key to
+// the key meant.
+func (c *Catalog) suggestCategory(s string) string {
+	best, bestDist := "", 3
+	for _, cat := range c.Categories() {
+		if strings.EqualFold(s, cat.Label) || normalize(s) == normalize(cat.Label) {
+			return cat.Key
+		}
+		if d := distance(s, cat.Key); d < bestDist {
+			best, bestDist = cat.Key, d
+		}
+	}
+	return best
+}
+
+// CategoryError is a category filter the catalog has no groups for.
+type CategoryError struct {
+	Input      string
+	Suggestion string
+	Known      []Category
+	AsOf       string
+}
+
+// Summary is a short title for a diagnostic.
+func (e *CategoryError) Summary() string { return "Unknown category" }
+
+func (e *CategoryError) Error() string {
+	msg := fmt.Sprintf("%q is not a category key of this catalog (%s).", e.Input, e.AsOf)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf(" Did you mean %q?", e.Suggestion)
+	}
+	keys := make([]string, len(e.Known))
+	for i, k := range e.Known {
+		keys[i] = fmt.Sprintf("%s (%s)", k.Key, k.Label)
+	}
+	return msg + " Category keys: " + strings.Join(keys, ", ") + "."
 }

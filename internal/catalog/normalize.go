@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,14 +59,26 @@ const separators = ">:./|-→"
 
 func isSeparator(r rune) bool { return strings.ContainsRune(separators, r) }
 
-// scopeWords are the words that open a qualified name.
-var scopeWords = []struct{ word, key string }{
-	{"user", ScopeKeyUser},
-	{"account", ScopeKeyAccount},
-	{"zone", ScopeKeyZone},
-	{"r2 bucket", ScopeKeyR2},
-	{"r2", ScopeKeyR2},
-}
+// scopeWords are the words that open a qualified name: each known scope's
+// title and short name, normalised ("worker script"), longest first so that
+// "r2 bucket" is read before "r2".
+var scopeWords = func() []struct{ word, key string } {
+	var out []struct{ word, key string }
+	seen := map[string]bool{}
+	add := func(word, key string) {
+		if w := normalize(word); !seen[w] {
+			seen[w] = true
+			out = append(out, struct{ word, key string }{w, key})
+		}
+	}
+	for _, s := range knownScopes {
+		add(s.title, s.key)
+		add(s.short, s.key)
+	}
+	add("r2 bucket", ScopeKeyR2)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].word) > len(out[j].word) })
+	return out
+}()
 
 // splitQualified reads "zone > dns > edit", "zone:dns:edit", "zone.dns: edit"
 // and the like from a normalised name: a scope word, a separator, the rest.

@@ -27,18 +27,19 @@ func newCatalogDataSource(c configuredCatalog) datasource.DataSource {
 }
 
 type catalogModel struct {
-	User    types.Map    `tfsdk:"user"`
-	Account types.Map    `tfsdk:"account"`
-	Zone    types.Map    `tfsdk:"zone"`
-	R2      types.Map    `tfsdk:"r2"`
-	Groups  types.List   `tfsdk:"groups"`
-	Counts  types.Map    `tfsdk:"counts"`
-	AsOf    types.String `tfsdk:"as_of"`
-	Total   types.Int64  `tfsdk:"total"`
-	Source  types.String `tfsdk:"source"`
-	Added   types.List   `tfsdk:"added"`
-	Removed types.List   `tfsdk:"removed"`
-	Renamed types.List   `tfsdk:"renamed"`
+	User       types.Map    `tfsdk:"user"`
+	Account    types.Map    `tfsdk:"account"`
+	Zone       types.Map    `tfsdk:"zone"`
+	R2         types.Map    `tfsdk:"r2"`
+	Groups     types.List   `tfsdk:"groups"`
+	Counts     types.Map    `tfsdk:"counts"`
+	Categories types.Map    `tfsdk:"categories"`
+	AsOf       types.String `tfsdk:"as_of"`
+	Total      types.Int64  `tfsdk:"total"`
+	Source     types.String `tfsdk:"source"`
+	Added      types.List   `tfsdk:"added"`
+	Removed    types.List   `tfsdk:"removed"`
+	Renamed    types.List   `tfsdk:"renamed"`
 }
 
 var renameAttrTypes = map[string]attr.Type{
@@ -68,8 +69,15 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"zone":    scopeMapAttribute("zone (`com.cloudflare.api.account.zone`)"),
 			"r2":      scopeMapAttribute("R2 bucket (`com.cloudflare.edge.r2.bucket`)"),
 			"groups":  groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
+			"categories": schema.MapAttribute{
+				MarkdownDescription: "Map from each category key (`developer_platform`) to the heading the dashboard's token page " +
+					"shows for it (`Developer Platform`): Cloudflare's headings where seen, otherwise the key's words with " +
+					"`and` as `&` and acronyms in capitals. Filter by a key with `cfperms_permission_groups`' `category`.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 			"counts": schema.MapAttribute{
-				MarkdownDescription: "Number of groups per short scope.",
+				MarkdownDescription: "Number of groups per short scope (a scope without a short name is keyed by its scope key).",
 				ElementType:         types.Int64Type,
 				Computed:            true,
 			},
@@ -113,6 +121,10 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	for k, n := range c.Counts() {
 		counts[catalog.ShortScope(k)] = types.Int64Value(int64(n))
 	}
+	categories := map[string]attr.Value{}
+	for _, cat := range c.Categories() {
+		categories[cat.Key] = types.StringValue(cat.Label)
+	}
 	var diff catalog.Diff
 	if d.source != nil && d.source.diff != nil {
 		diff = *d.source.diff
@@ -136,18 +148,19 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 		source = "live"
 	}
 	data := catalogModel{
-		Added:   groupList(diff.Added),
-		Removed: groupList(diff.Removed),
-		Renamed: types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
-		User:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
-		Account: types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
-		Zone:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
-		R2:      types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
-		Groups:  types.ListValueMust(groupObjectType, objects),
-		Counts:  types.MapValueMust(types.Int64Type, counts),
-		AsOf:    types.StringValue(c.AsOf()),
-		Total:   types.Int64Value(int64(c.Len())),
-		Source:  types.StringValue(source),
+		Added:      groupList(diff.Added),
+		Removed:    groupList(diff.Removed),
+		Renamed:    types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
+		User:       types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
+		Account:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
+		Zone:       types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
+		R2:         types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
+		Groups:     types.ListValueMust(groupObjectType, objects),
+		Counts:     types.MapValueMust(types.Int64Type, counts),
+		Categories: types.MapValueMust(types.StringType, categories),
+		AsOf:       types.StringValue(c.AsOf()),
+		Total:      types.Int64Value(int64(c.Len())),
+		Source:     types.StringValue(source),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

@@ -3,6 +3,10 @@ package provider
 import (
 	"testing"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -28,15 +32,18 @@ output "dns_write" {
 					statecheck.ExpectKnownOutputValue("dns_write", knownvalue.StringExact(idDNSWrite)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account").AtMapKey("Logs Write"), knownvalue.StringExact(idAcctLogsWrite)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("zone").AtMapKey("Logs Write"), knownvalue.StringExact(idZoneLogsWrite)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("user"), knownvalue.MapSizeExact(6)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account"), knownvalue.MapSizeExact(240)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("zone"), knownvalue.MapSizeExact(86)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("r2"), knownvalue.MapSizeExact(2)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups"), knownvalue.ListSizeExact(334)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total"), knownvalue.Int64Exact(334)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts").AtMapKey("zone"), knownvalue.Int64Exact(86)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringExact("2026-01-27")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("user"), knownvalue.MapSizeExact(catalogtest.Count("user"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account"), knownvalue.MapSizeExact(catalogtest.Count("account"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("zone"), knownvalue.MapSizeExact(catalogtest.Count("zone"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("r2"), knownvalue.MapSizeExact(catalogtest.Count("r2"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups"), knownvalue.ListSizeExact(catalogtest.Total())),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("total"), knownvalue.Int64Exact(int64(catalogtest.Total()))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts").AtMapKey("zone"), knownvalue.Int64Exact(int64(catalogtest.Count("zone")))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringExact(catalogtest.AsOf())),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("source"), knownvalue.StringExact("embedded")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("categories"), knownvalue.MapSizeExact(len(catalog.Default().Categories()))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("categories").AtMapKey("cloudflare_one_and_zero_trust"), knownvalue.StringExact("Cloudflare One / Zero Trust")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("counts").AtMapKey("worker_script"), knownvalue.Int64Exact(int64(catalogtest.Count("worker_script")))),
 				},
 			},
 			rereadStep(config),

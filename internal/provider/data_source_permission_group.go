@@ -28,14 +28,10 @@ func newPermissionGroupDataSource(c configuredCatalog) datasource.DataSource {
 	return &permissionGroupDataSource{configuredCatalog: c}
 }
 
-type permissionGroupModel struct {
-	Name      types.String `tfsdk:"name"`
-	Scope     types.String `tfsdk:"scope"`
-	ID        types.String `tfsdk:"id"`
-	APIName   types.String `tfsdk:"api_name"`
-	ScopeKey  types.String `tfsdk:"scope_key"`
-	Access    types.String `tfsdk:"access"`
-	MatchedBy types.String `tfsdk:"matched_by"`
+// permissionGroupInput is what the configuration gives; the group's own
+// attributes are written from groupFields, so they are declared once.
+type permissionGroupInput struct {
+	Name, Scope, ID types.String
 }
 
 func (d *permissionGroupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -43,106 +39,99 @@ func (d *permissionGroupDataSource) Metadata(_ context.Context, req datasource.M
 }
 
 func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := groupFieldAttributes() // then name, and id and scope as inputs too
+	for name, a := range map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			MarkdownDescription: "Permission name to resolve: an API name such as `DNS Write`, a dashboard name such as " +
+				"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
+			Optional: true,
+			Validators: []validator.String{
+				stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
+				validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
+			},
+		},
+		"id": schema.StringAttribute{
+			MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
+				"newer than the embedded catalog passes through with a warning and empty name attributes. " +
+				"Otherwise computed from `name`.",
+			Optional:   true,
+			Computed:   true,
+			Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
+		},
+		"scope": schema.StringAttribute{
+			MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",
+			Optional:            true,
+			Computed:            true,
+			Validators:          []validator.String{validators.Scope()},
+		},
+		"matched_by": schema.StringAttribute{
+			MarkdownDescription: "How the input matched: " + matchKinds() + ", or `unknown_id` for an id the catalog does not have.",
+			Computed:            true,
+		},
+	} {
+		attrs[name] = a
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves one Cloudflare permission name to its permission group id, offline. " +
 			"Accepts the API name (`DNS Write`), the dashboard's spelling (`DNS Edit`, `Zone > DNS > Edit`), " +
 			"docs labels and former names (with a warning naming the API name to write instead). " +
 			"Given `id` instead of `name`, it looks the group up by id.",
-		Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Permission name to resolve: an API name such as `DNS Write`, a dashboard name such as " +
-					"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
-				Optional: true,
-				Validators: []validator.String{
-					stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
-					validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
-				},
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
-					"newer than the embedded catalog passes through with a warning and empty name attributes. " +
-					"Otherwise computed from `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
-			},
-			"scope": schema.StringAttribute{
-				MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{validators.Scope()},
-			},
-			"api_name": schema.StringAttribute{
-				MarkdownDescription: "The group's canonical name in the Cloudflare API.",
-				Computed:            true,
-			},
-			"scope_key": schema.StringAttribute{
-				MarkdownDescription: "Full scope key of the group, such as `com.cloudflare.api.account.zone`.",
-				Computed:            true,
-			},
-			"access": schema.StringAttribute{
-				MarkdownDescription: "`read`, `write` or `other`, derived from the group's name.",
-				Computed:            true,
-			},
-			"matched_by": schema.StringAttribute{
-				MarkdownDescription: "How the input matched: " + matchKinds() + ", or `unknown_id` for an id the catalog does not have.",
-				Computed:            true,
-			},
-		},
+		Attributes: attrs,
 	}
 }
 
 func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data permissionGroupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	var in permissionGroupInput
+	for name, dst := range map[string]*types.String{"name": &in.Name, "scope": &in.Scope, "id": &in.ID} {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), dst)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.State.Raw = req.Config.Raw
 	c := d.catalog()
 
-	if !data.ID.IsNull() {
-		d.readByID(c, &data, resp)
-	} else {
-		m, err := c.Resolve(data.Name.ValueString(), data.Scope.ValueString())
-		if err != nil {
-			addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
-			return
-		}
-		if w := m.Warning(); w != "" {
-			resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
-		}
-		data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+	if !in.ID.IsNull() {
+		d.readByID(ctx, c, in, resp)
+		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	m, err := c.Resolve(in.Name.ValueString(), in.Scope.ValueString())
+	if err != nil {
+		addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
+		return
+	}
+	if w := m.Warning(); w != "" {
+		resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
+	}
+	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))
 }
 
-func (d *permissionGroupDataSource) readByID(c *catalog.Catalog, data *permissionGroupModel, resp *datasource.ReadResponse) {
-	g, err := c.LookupID(data.ID.ValueString())
+func (d *permissionGroupDataSource) readByID(ctx context.Context, c *catalog.Catalog, in permissionGroupInput, resp *datasource.ReadResponse) {
+	g, err := c.LookupID(in.ID.ValueString())
 	if e := catalog.AsError(err); e != nil {
 		if e.Kind != catalog.ErrUnknownID {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), e.Summary(), e.Error())
 			return
 		}
-		// Cloudflare adds groups after any snapshot: pass the id through.
+		// Cloudflare adds groups after any snapshot: pass the id through,
+		// with the group's other attributes left null.
 		resp.Diagnostics.AddAttributeWarning(path.Root("id"), e.Summary(), e.Error())
-		data.APIName, data.ScopeKey, data.Access = types.StringNull(), types.StringNull(), types.StringNull()
-		data.MatchedBy = types.StringValue("unknown_id")
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), "unknown_id")...)
 		return
 	}
 	// Resolving the id checks it against the scope, if one was given.
-	m, err := c.Resolve(g.ID, data.Scope.ValueString())
+	m, err := c.Resolve(g.ID, in.Scope.ValueString())
 	if err != nil {
 		addCatalogError(&resp.Diagnostics, err, path.Root("id"), path.Root("scope"))
 		return
 	}
-	data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))
 }
 
-func (m *permissionGroupModel) setMatch(g catalog.Group, scopeKey, kind string) {
-	m.ID = types.StringValue(g.ID)
-	m.APIName = types.StringValue(g.Name)
-	m.Scope = types.StringValue(catalog.ShortScope(scopeKey))
-	m.ScopeKey = types.StringValue(scopeKey)
-	m.Access = types.StringValue(string(g.Access()))
-	m.MatchedBy = types.StringValue(kind)
+// setMatch writes the group's attributes, from groupFields, and how it matched.
+func setMatch(ctx context.Context, resp *datasource.ReadResponse, g catalog.Group, scopeKey, kind string) {
+	for _, f := range groupFields {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(f.name), f.value(g, scopeKey))...)
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), kind)...)
 }

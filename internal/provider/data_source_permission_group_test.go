@@ -2,7 +2,12 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -53,6 +58,7 @@ func TestPermissionGroupDataSource(t *testing.T) {
 							expectAttr("scope_key", knownvalue.StringExact(tt.scopeKey)),
 							expectAttr("access", knownvalue.StringExact(tt.access)),
 							expectAttr("matched_by", knownvalue.StringExact(tt.matchedBy)),
+							expectAttr("category", knownvalue.StringExact(categoryOf(tt.id))),
 						},
 					},
 					rereadStep(config),
@@ -62,6 +68,12 @@ func TestPermissionGroupDataSource(t *testing.T) {
 	}
 }
 
+// categoryOf is the category the catalog gives a group.
+func categoryOf(id string) string {
+	g, _ := catalog.Default().ByID(id)
+	return g.Category
+}
+
 // An id newer than the catalog passes through with a warning, because
 // Cloudflare adds groups after any snapshot.
 func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
@@ -69,10 +81,11 @@ func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `data "cfperms_permission_group" "test" { id = "0123456789abcdef0123456789abcdef" }`,
+			Config: `data "cfperms_permission_group" "test" { id = "` + catalogtest.UnknownID + `" }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr("id", knownvalue.StringExact("0123456789abcdef0123456789abcdef")),
+				expectAttr("id", knownvalue.StringExact(catalogtest.UnknownID)),
 				expectAttr("api_name", knownvalue.Null()),
+				expectAttr("category", knownvalue.Null()),
 				expectAttr("matched_by", knownvalue.StringExact("unknown_id")),
 			},
 		}},
@@ -128,7 +141,7 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"typo in scope", "name = \"DNS Wirte\"\nscope = \"zone\"", `"DNS Wirte" is not a zone permission group\.\s+Did you mean\s+"DNS Write"\?`},
 		{"typo without scope", `name = "Workers Scripts Wrte"`, `Did you mean\s+"Workers Scripts Write"\s+\(account\)\?`},
 		{"typo in a qualified name", `name = "Zone > DNS > Edti"`, `"Zone > DNS > Edti" is not a permission group in any\s+scope`},
-		{"catalog date on a miss", `name = "Quantum Flux Write"`, `snapshot of\s+2026-01-27`},
+		{"catalog date on a miss", `name = "Quantum Flux Write"`, `snapshot of\s+` + catalogtest.AsOfPattern()},
 		{"wrong scope", "name = \"Billing Read\"\nscope = \"zone\"", `"Billing Read" is an account permission, not zone.*\s+.*Set the scope to\s+"account"`},
 		{"ambiguous across scopes", `name = "Logs Write"`, `"Logs Write" matches 2 permission groups.*\s*.*"Account > Logs\s+Write"`},
 		{"ambiguous docs label", `name = "Zaraz Write"`, `"Zaraz Write" matches 2 permission groups in zone scope`},
@@ -139,11 +152,11 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"unknown scope", "name = \"DNS Write\"\nscope = \"zon\"", `"zon" is not a permission group scope\.\s+Did you mean "zone"\?`},
 		{"blank scope", "name = \"DNS Write\"\nscope = \"\"", `The scope is blank`},
 		{"scope conflict", "name = \"Zone > DNS > Edit\"\nscope = \"account\"", `names a zone permission, but the scope asked for is\s+"account"`},
-		{"upper-case id", `id = "4755A26EEDB94DA69E1066D98AA820BE"`, `Write\s+"4755a26eedb94da69e1066d98aa820be"`},
+		{"upper-case id", `id = "` + strings.ToUpper(idDNSWrite) + `"`, `Write\s+"` + idDNSWrite + `"`},
 		{"dashed id", `id = "4755a26e-edb9-4da6-9e10-66d98aa820be"`, `looks like a permission group id`},
-		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"4755a26eedb94da69e1066d98aa820be"`},
+		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"` + idDNSWrite + `"`},
 		{"id in the wrong scope", fmt.Sprintf("id = %q\nscope = \"account\"", idDNSWrite), `is a zone permission, not\s+account`},
-		{"unknown id as name", `name = "0123456789abcdef0123456789abcdef"`, `not a permission group id in\s+this\s+catalog`},
+		{"unknown id as name", `name = "` + catalogtest.UnknownID + `"`, `not a permission group id in\s+this\s+catalog`},
 		{"short id as name", `name = "4755a26eedb94da69e1066d98aa8"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
 	}
 	for _, tt := range tests {

@@ -40,16 +40,16 @@ func (d *permissionGroupsDataSource) Metadata(_ context.Context, req datasource.
 func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves a list of permission names to ids in one read, keeping their order, " +
-			"or selects groups from the catalog by `scope`, `access` and `name_regex`. " +
+			"or selects groups from the catalog by `scope`, `access`, `category` and `name_regex`. " +
 			"Every bad name is reported at once, each against its element of `names`.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +
-					"Order and duplicates are kept in `ids` and `groups`. Conflicts with `access` and `name_regex`.",
+					"Order and duplicates are kept in `ids` and `groups`. Conflicts with `access`, `category` and `name_regex`.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.List{
-					listvalidator.ConflictsWith(path.MatchRoot("access"), path.MatchRoot("name_regex")),
+					listvalidator.ConflictsWith(path.MatchRoot("access"), path.MatchRoot("category"), path.MatchRoot("name_regex")),
 					validators.PermissionNames(path.MatchRoot("scope")).InLiveMode(d.liveMode),
 				},
 			},
@@ -62,6 +62,13 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 				MarkdownDescription: "Select groups by access: `read`, `write` or `other` (derived from the group's name).",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(catalog.Accesses...)},
+			},
+			"category": schema.StringAttribute{
+				MarkdownDescription: "Select groups by Cloudflare's category key, such as `developer_platform` or `dns_and_zones` " +
+					"(the headings of the dashboard's token page; `cfperms_catalog.categories` lists them all). " +
+					"Groups Cloudflare gives no category are never selected by it.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(categoryKeyPattern, categoryKeyHint)},
 			},
 			"name_regex": schema.StringAttribute{
 				MarkdownDescription: "Select groups whose API name matches this [RE2](https://github.com/google/re2/wiki/Syntax) regular expression.",
@@ -106,7 +113,7 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 	var groups []catalog.Group
 	var scopeKeys, keys []string
 	if config["names"].IsNull() {
-		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), nameRegex: rawString(config["name_regex"])}
+		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), category: rawString(config["category"]), nameRegex: rawString(config["name_regex"])}
 		var ok bool
 		if groups, scopeKeys, keys, ok = f.apply(c, scopeKey, resp); !ok {
 			return
@@ -163,8 +170,15 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 }
 
 type permissionGroupsFilter struct {
-	scope, access, nameRegex string
+	scope, access, category, nameRegex string
 }
+
+// categoryKeyPattern is the shape of a category key; whether the catalog has
+// it is checked at read, where the catalog (perhaps live) is known.
+var categoryKeyPattern = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+
+const categoryKeyHint = "must be a category key such as \"developer_platform\": letters, digits and underscores, " +
+	"not the dashboard's heading (\"Developer Platform\")"
 
 // apply selects groups; a filter that selects nothing is an error, since an
 // empty list would mint a token with no permissions.
@@ -172,6 +186,11 @@ func (f permissionGroupsFilter) apply(c *catalog.Catalog, scopeKey string, resp 
 	filter := catalog.Filter{ScopeKey: scopeKey}
 	var err error
 	filter.Access, _ = catalog.ParseAccess(f.access)
+	var cerr *catalog.CategoryError
+	if filter.Category, cerr = c.ParseCategory(f.category); cerr != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("category"), cerr.Summary(), cerr.Error())
+		return nil, nil, nil, false
+	}
 	if f.nameRegex != "" {
 		if filter.NameRegex, err = regexp.Compile(f.nameRegex); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
@@ -206,7 +225,7 @@ func (f permissionGroupsFilter) apply(c *catalog.Catalog, scopeKey string, resp 
 
 func (f permissionGroupsFilter) describe() string {
 	var parts []string
-	for _, p := range [][2]string{{"scope", f.scope}, {"access", f.access}, {"name_regex", f.nameRegex}} {
+	for _, p := range [][2]string{{"scope", f.scope}, {"access", f.access}, {"category", f.category}, {"name_regex", f.nameRegex}} {
 		if p[1] != "" {
 			parts = append(parts, fmt.Sprintf("%s = %q", p[0], p[1]))
 		}

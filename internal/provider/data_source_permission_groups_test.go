@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -44,6 +48,7 @@ data "cfperms_permission_groups" "test" {
 						"scope":     knownvalue.StringExact("zone"),
 						"scope_key": knownvalue.StringExact("com.cloudflare.api.account.zone"),
 						"access":    knownvalue.StringExact("read"),
+						"category":  knownvalue.StringExact(categoryOf(idZoneRead)),
 					})),
 				},
 			},
@@ -79,23 +84,37 @@ func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 	}{
 		{"scope and access", "scope = \"user\"\naccess = \"read\"", []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
-				"API Tokens Read":   knownvalue.StringExact("0cc3a61731504c89b99ec1be78b77aa0"),
-				"Memberships Read":  knownvalue.StringExact("3518d0f75557482e952c6762d3e64903"),
-				"User Details Read": knownvalue.StringExact("8acbe5bb0d54464ab867149d7f7cf8ac"),
+				"API Tokens Read":   knownvalue.StringExact(catalogtest.ID("user", "API Tokens Read")),
+				"Memberships Read":  knownvalue.StringExact(catalogtest.ID("user", "Memberships Read")),
+				"User Details Read": knownvalue.StringExact(catalogtest.ID("user", "User Details Read")),
 			})),
 			// Sorted by name.
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("API Tokens Read")),
 		}},
 		{"regex across scopes keys duplicates by scope", `name_regex = "^Logs "`, []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
-				"Account > Logs Read":  knownvalue.StringExact("6a315a56f18441e59ed03352369ae956"),
-				"Zone > Logs Read":     knownvalue.StringExact("c4a30cd58c5d42619c86a3c36c441e2d"),
+				"Account > Logs Read":  knownvalue.StringExact(catalogtest.ID("account", "Logs Read")),
+				"Zone > Logs Read":     knownvalue.StringExact(catalogtest.ID("zone", "Logs Read")),
 				"Account > Logs Write": knownvalue.StringExact(idAcctLogsWrite),
 				"Zone > Logs Write":    knownvalue.StringExact(idZoneLogsWrite),
 			})),
 		}},
 		{"all zone read", "scope = \"zone\"\naccess = \"read\"", []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(41)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+				len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyZone, Access: catalog.AccessRead})))),
+		}},
+		{"category", `category = "developer_platform"`, []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+				len(catalog.Default().List(catalog.Filter{Category: "developer_platform"})))),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("category"), knownvalue.StringExact("developer_platform")),
+		}},
+		{"category in capitals, with a scope", "scope = \"r2\"\ncategory = \"DEVELOPER_PLATFORM\"", []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("r2"))),
+		}},
+		{"a scope by its full key", `scope = "com.cloudflare.edge.worker.script"`, []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("worker_script"))),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope"), knownvalue.StringExact("worker_script")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope_key"), knownvalue.StringExact(catalog.ScopeKeyWorkerScript)),
 		}},
 	}
 	for _, tt := range tests {
@@ -152,7 +171,10 @@ func TestPermissionGroupsDataSourceErrors(t *testing.T) {
 		{"names with filters", "names = [\"DNS Write\"]\naccess = \"read\"", `Invalid Attribute Combination`},
 		{"bad access", `access = "readonly"`, `value must be one of`},
 		{"bad regex", `name_regex = "(("`, `not a valid RE2 regular expression`},
-		{"filters match nothing", "scope = \"user\"\nname_regex = \"^DNS\"", `No group of the catalog \(2026-01-27\) matches scope = "user",\s+name_regex\s+=\s+"\^DNS"`},
+		{"category heading instead of key", `category = "Developer Platform"`, `must be a category key such as\s+"developer_platform"`},
+		{"category typo", `category = "developer_platfrom"`, `"developer_platfrom" is not a category key of this catalog.*Did you\s+mean\s+"developer_platform"\?`},
+		{"names with category", "names = [\"DNS Write\"]\ncategory = \"media\"", `Invalid Attribute Combination`},
+		{"filters match nothing", "scope = \"user\"\nname_regex = \"^DNS\"", `No group of the catalog \(` + catalogtest.AsOfPattern() + `\) matches scope = "user",\s+name_regex\s+=\s+"\^DNS"`},
 		{"unknown scope", "names = [\"DNS Write\"]\nscope = \"zones\"", `"zones" is not a permission group scope\.\s+Did you mean\s+"zone"\?`},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -70,7 +72,7 @@ data "cfperms_token_policy" "routes" {
 }`, testAccount),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.cfperms_token_policy.routes", tfjsonpath.New("permission_group_ids"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringExact("28f4b596e7d643029c524985477ae49a"), knownvalue.StringExact(idZoneLogsWrite),
+					knownvalue.StringExact(catalogtest.ID("zone", "Workers Routes Write")), knownvalue.StringExact(idZoneLogsWrite),
 				})),
 				statecheck.ExpectKnownValue("data.cfperms_token_policy.routes", tfjsonpath.New("resources_json"), knownvalue.StringExact(
 					fmt.Sprintf(`{"com.cloudflare.api.account.%s":{"com.cloudflare.api.account.zone.*":"*"}}`, testAccount))),
@@ -96,7 +98,7 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 			`"API Tokens Read" is a user permission; an account-owned token cannot hold user permissions`},
 		{"too many groups", `permissions = concat([for g in data.cfperms_catalog.all.groups : g.id if g.scope == "account"], [for g in data.cfperms_catalog.all.groups : g.id if g.scope == "zone"])` +
 			"\nresources = merge(" + account + ", " + zoneStar + ")",
-			`holds 326 permission groups; Cloudflare accepts at most 300 in one policy`},
+			fmt.Sprintf(`holds %d permission groups; Cloudflare accepts at most 300 in one policy`, catalogtest.Count("account")+catalogtest.Count("zone"))},
 		{"bad effect", "effect = \"permit\"\npermissions = [\"DNS Write\"]\nresources = " + zoneStar, `value must be one of`},
 		{"unknown name", `permissions = ["DNS Write", "DNS Wirte"]` + "\nresources = " + zoneStar,
 			`permissions\[1\]: "DNS Wirte" is not a zone permission group. Did you mean "DNS Write"\?`},

@@ -17,9 +17,10 @@ import (
 const (
 	nameParamDescription = "Permission name: an API name such as `DNS Write`, a dashboard name such as " +
 		"`Zone > DNS > Edit`, a docs label, a former name, or a permission group id."
-	scopeParamDescription = "Optional scope: `user`, `account`, `zone`, `r2` or a full scope key. " +
-		"Needed only for names that exist in more than one scope, such as `Logs Write`."
 )
+
+var scopeParamDescription = "Optional scope: " + shortScopeList() + ", or a full scope key. " +
+	"Needed only for names that exist in more than one scope, such as `Logs Write`."
 
 // nameParameter has no validator of its own: a parameter validator cannot
 // see the scope argument, and Run gives the scope-aware error.

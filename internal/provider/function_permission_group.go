@@ -20,7 +20,7 @@ func (f *permissionGroupFunction) Metadata(_ context.Context, _ function.Metadat
 func (f *permissionGroupFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Permission group a permission name means, as an object",
-		MarkdownDescription: "Returns `{ id, api_name, scope, scope_key, access }` for the permission group a name means. " +
+		MarkdownDescription: "Returns `{ " + groupFieldNames() + " }` for the permission group a name means. " +
 			"Takes the same arguments and gives the same errors as `permission_id`.",
 		Parameters:        []function.Parameter{nameParameter()},
 		VariadicParameter: scopeParameter(),

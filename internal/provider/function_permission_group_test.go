@@ -15,6 +15,7 @@ func TestPermissionGroupFunction(t *testing.T) {
 			"scope":     knownvalue.StringExact("account"),
 			"scope_key": knownvalue.StringExact("com.cloudflare.api.account"),
 			"access":    knownvalue.StringExact("write"),
+			"category":  knownvalue.StringExact(categoryOf(idAcctLogsWrite)),
 		}), ""},
 		{"attribute access", `provider::cfperms::permission_group("Zone:DNS:Edit").api_name`, knownvalue.StringExact("DNS Write"), ""},
 		{"scope key", `provider::cfperms::permission_group("Logs Read", "com.cloudflare.api.account.zone").scope`, knownvalue.StringExact("zone"), ""},

@@ -15,19 +15,50 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
 
-// groupAttrTypes is the object every data source uses for one group.
-var groupAttrTypes = map[string]attr.Type{
-	"id":        types.StringType,
-	"api_name":  types.StringType,
-	"scope":     types.StringType,
-	"scope_key": types.StringType,
-	"access":    types.StringType,
+// groupField is one attribute of the group object.
+type groupField struct {
+	name        string
+	description string
+	value       func(g catalog.Group, scopeKey string) string
 }
+
+// groupFields is the group object every data source and function returns,
+// written down once: its schema, its framework and raw types and its values
+// are all derived from this list.
+var groupFields = []groupField{
+	{"id", "Permission group id.", func(g catalog.Group, _ string) string { return g.ID }},
+	{"api_name", "The group's name in the Cloudflare API.", func(g catalog.Group, _ string) string { return g.Name }},
+	{"scope", "Short scope: " + shortScopeList() + ", or the full scope key of a scope without a short name.",
+		func(_ catalog.Group, scopeKey string) string { return catalog.ShortScope(scopeKey) }},
+	{"scope_key", "Full scope key, such as `com.cloudflare.api.account.zone`.", func(_ catalog.Group, scopeKey string) string { return scopeKey }},
+	{"access", "`read`, `write` or `other`, derived from the name.", func(g catalog.Group, _ string) string { return string(g.Access()) }},
+	{"category", "Cloudflare's category key, such as `developer_platform`: the heading the dashboard's token page files " +
+		"the group under (see `cfperms_catalog.categories` for the headings). Empty when Cloudflare gives the group none.",
+		func(g catalog.Group, _ string) string { return g.Category }},
+}
+
+// groupAttrTypes is the group object's attribute types for the framework.
+var groupAttrTypes = func() map[string]attr.Type {
+	out := make(map[string]attr.Type, len(groupFields))
+	for _, f := range groupFields {
+		out[f.name] = types.StringType
+	}
+	return out
+}()
 
 var groupObjectType = types.ObjectType{AttrTypes: groupAttrTypes}
 
-// groupObject is groupValue for the framework's typed values, so the
-// attributes of a group are written down once.
+// groupTFType is the same object as a raw Terraform type, for data sources
+// that build large states without reflection.
+var groupTFType = tftypes.Object{AttributeTypes: func() map[string]tftypes.Type {
+	out := make(map[string]tftypes.Type, len(groupFields))
+	for _, f := range groupFields {
+		out[f.name] = tftypes.String
+	}
+	return out
+}()}
+
+// groupObject is groupValue for the framework's typed values.
 func groupObject(g catalog.Group, scopeKey string) types.Object {
 	v, err := groupObjectType.ValueFromTerraform(context.Background(), groupValue(g, scopeKey))
 	if err != nil {
@@ -36,25 +67,18 @@ func groupObject(g catalog.Group, scopeKey string) types.Object {
 	return v.(types.Object) //nolint:forcetypeassert // ObjectType always yields an Object
 }
 
+// groupValue is one group as a raw Terraform value.
+func groupValue(g catalog.Group, scopeKey string) tftypes.Value {
+	values := make(map[string]tftypes.Value, len(groupFields))
+	for _, f := range groupFields {
+		values[f.name] = tftypes.NewValue(tftypes.String, f.value(g, scopeKey))
+	}
+	return tftypes.NewValue(groupTFType, values)
+}
+
 // nameWarningSummary titles the warning for an input that resolved but is
 // not the API name.
 const nameWarningSummary = "Permission name is not the API name"
-
-// groupTFType and groupValue build a group as raw Terraform values, for data
-// sources that build large states without reflection.
-var groupTFType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
-	"id": tftypes.String, "api_name": tftypes.String, "scope": tftypes.String, "scope_key": tftypes.String, "access": tftypes.String,
-}}
-
-func groupValue(g catalog.Group, scopeKey string) tftypes.Value {
-	return tftypes.NewValue(groupTFType, map[string]tftypes.Value{
-		"id":        tftypes.NewValue(tftypes.String, g.ID),
-		"api_name":  tftypes.NewValue(tftypes.String, g.Name),
-		"scope":     tftypes.NewValue(tftypes.String, catalog.ShortScope(scopeKey)),
-		"scope_key": tftypes.NewValue(tftypes.String, scopeKey),
-		"access":    tftypes.NewValue(tftypes.String, string(g.Access())),
-	})
-}
 
 // rawString reads a string value; null reads as "".
 func rawString(v tftypes.Value) string {
@@ -70,14 +94,36 @@ func groupsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description,
 		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":        schema.StringAttribute{Computed: true, MarkdownDescription: "Permission group id."},
-			"api_name":  schema.StringAttribute{Computed: true, MarkdownDescription: "The group's name in the Cloudflare API."},
-			"scope":     schema.StringAttribute{Computed: true, MarkdownDescription: "Short scope: `user`, `account`, `zone` or `r2`."},
-			"scope_key": schema.StringAttribute{Computed: true, MarkdownDescription: "Full scope key, such as `com.cloudflare.api.account.zone`."},
-			"access":    schema.StringAttribute{Computed: true, MarkdownDescription: "`read`, `write` or `other`, derived from the name."},
-		}},
+		NestedObject:        schema.NestedAttributeObject{Attributes: groupFieldAttributes()},
 	}
+}
+
+// groupFieldAttributes is the group object's schema, computed attributes.
+func groupFieldAttributes() map[string]schema.Attribute {
+	attrs := make(map[string]schema.Attribute, len(groupFields))
+	for _, f := range groupFields {
+		attrs[f.name] = schema.StringAttribute{Computed: true, MarkdownDescription: f.description}
+	}
+	return attrs
+}
+
+// groupFieldNames lists the group object's attributes, for descriptions.
+func groupFieldNames() string {
+	names := make([]string, len(groupFields))
+	for i, f := range groupFields {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// shortScopeList documents the short scope words, from the catalog.
+func shortScopeList() string {
+	names := catalog.ShortScopeNames()
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "`" + n + "`"
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }
 
 // addCatalogError attaches a catalog error to the attribute it is about:
@@ -101,6 +147,6 @@ func matchKinds() string {
 }
 
 // scopeDescription documents every scope argument the same way.
-const scopeDescription = "Scope to look in: `user`, `account`, `zone`, `r2`, or a full scope key such as " +
-	"`com.cloudflare.api.account.zone`. Needed only for names that exist in more than one scope, " +
+var scopeDescription = "Scope to look in: " + shortScopeList() + ", or a full scope key such as " +
+	"`com.cloudflare.api.account.zone` (any scope of the catalog, including ones without a short name). Needed only for names that exist in more than one scope, " +
 	"such as `Logs Write`; a qualified name such as `Zone > Logs > Edit` carries its own scope."

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -24,10 +26,11 @@ import (
 )
 
 const (
-	liveToken      = "cfperms-test-token-9f8e7d6c5b4a"
-	newGroupID     = "00112233445566778899aabbccddeeff"
-	browserWriteID = "adddda876faa4a0590f1b23a038976e4"
+	liveToken  = "cfperms-test-token-9f8e7d6c5b4a"
+	newGroupID = "00112233445566778899aabbccddeeff"
 )
+
+var browserWriteID = catalogtest.ID("account", "Browser Rendering Write")
 
 // fakeCloudflare serves the List permission groups endpoint on loopback,
 // in Cloudflare's response shape: the embedded catalog as Cloudflare might
@@ -170,7 +173,7 @@ data "cfperms_catalog" "all" {}`,
 					knownvalue.StringExact(newGroupID), knownvalue.StringExact(idDNSWrite),
 				})),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("source"), knownvalue.StringExact("live")),
-				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("total"), knownvalue.Int64Exact(335)),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(catalogtest.Total()+1))),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("added").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Workers Secrets Write")),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("removed").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Billing Read")),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("renamed"), knownvalue.ListExact([]knownvalue.Check{
@@ -182,9 +185,9 @@ data "cfperms_catalog" "all" {}`,
 			},
 		}},
 	})
-	// 334 groups, 100 a page: four pages, fetched once per process.
-	if n := srv.requests.Load(); n != 4 {
-		t.Fatalf("%d requests, want the 4 pages once", n)
+	// The catalog's groups, 100 a page, each page fetched once per process.
+	if n, pages := srv.requests.Load(), int32((catalogtest.Total()+1+99)/100); n != pages {
+		t.Fatalf("%d requests, want the %d pages once", n, pages)
 	}
 }
 
@@ -322,7 +325,7 @@ func TestLiveCatalogWarnings(t *testing.T) {
 	expectWarnings(t, planDiagnostics(t, srv.providerBlock("")+`
 data "cfperms_permission_group" "removed" { name = "Billing Read" }
 data "cfperms_permission_group" "renamed" { name = "Browser Rendering Write" }`),
-		`"Billing Read" (7cf72faf220841aabcfdfab81c43c4f6) is not in Cloudflare's live list of permission groups`,
+		`"Billing Read" (`+idBillingRead+`) is not in Cloudflare's live list of permission groups`,
 		`"Browser Rendering Write" is a former name of the account permission group "Browser Run Write"`)
 
 	down := newFakeCloudflare(t, "500")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -54,14 +56,16 @@ var cliIsOpenTofu = sync.OnceValue(func() bool {
 // to make values unknown at plan time.
 var terraformDataAvailable = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_4_0)}
 
-const (
-	idDNSWrite      = "4755a26eedb94da69e1066d98aa820be"
-	idZoneRead      = "c8fed203ed3043cba015a93ad1616f1f"
-	idZoneLogsWrite = "3e0b5820118e47f3922f7c989e673882"
-	idAcctLogsWrite = "96163bd1b0784f62b3e44ed8c2ab1eb6"
-	idPagesWrite    = "8d28297797f24fb8a0c332fe0866ec89"
-	idTunnelWrite   = "c07321b023e944ff818fec44d8203567"
-	idBillingRead   = "7cf72faf220841aabcfdfab81c43c4f6"
+// Ids of the groups the tests name, read from the embedded catalog so that a
+// refresh needs no test edits.
+var (
+	idDNSWrite      = catalogtest.ID("zone", "DNS Write")
+	idZoneRead      = catalogtest.ID("zone", "Zone Read")
+	idZoneLogsWrite = catalogtest.ID("zone", "Logs Write")
+	idAcctLogsWrite = catalogtest.ID("account", "Logs Write")
+	idPagesWrite    = catalogtest.ID("account", "Pages Write")
+	idTunnelWrite   = catalogtest.ID("account", "Cloudflare Tunnel Write")
+	idBillingRead   = catalogtest.ID("account", "Billing Read")
 )
 
 // functionConfig declares the provider, as Terraform requires before its

@@ -3,6 +3,8 @@ package provider
 import (
 	"fmt"
 	"testing"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 // Warnings as Terraform shows them: the input works, but should change.
@@ -17,9 +19,9 @@ func TestWarnings(t *testing.T) {
 			[]string{`"Cloudflare Pages Write" is a label from Cloudflare's docs, not an API name. It resolved to the account permission group "Pages Write"`}},
 		{"former name", `data "cfperms_permission_group" "x" { name = "Argo Tunnel Write" }`,
 			[]string{`is a former name of the account permission group "Cloudflare Tunnel Write"`}},
-		{"id newer than the catalog", `data "cfperms_permission_group" "x" { id = "0123456789abcdef0123456789abcdef" }`,
+		{"id newer than the catalog", `data "cfperms_permission_group" "x" { id = "` + catalogtest.UnknownID + `" }`,
 			[]string{`not a permission group id in this catalog`}},
-		{"id one character off a known one", `data "cfperms_permission_group" "x" { id = "4755a26eedb94da69e1066d98aa820bf" }`,
+		{"id one character off a known one", `data "cfperms_permission_group" "x" { id = "` + catalogtest.NearID(idDNSWrite) + `" }`,
 			[]string{`Did you mean "` + idDNSWrite + `" (the zone permission group "DNS Write")?`}},
 		{"api name: no warning", `data "cfperms_permission_group" "x" { name = "DNS Write" }`, nil},
 		{"element of names", `data "cfperms_permission_groups" "x" { names = ["DNS Write", "Teams Read"] }`,

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -18,6 +20,8 @@ type stringValidator interface {
 	validator.String
 	function.StringParameterValidator
 }
+
+var idDNSWrite = catalogtest.ID("zone", "DNS Write")
 
 func TestValidators(t *testing.T) {
 	t.Parallel()
@@ -43,12 +47,12 @@ func TestValidators(t *testing.T) {
 		{"name ambiguous without scope", PermissionName(), types.StringValue("Logs Write"), "matches 2 permission groups", "", ""},
 		{"name null", PermissionName(), types.StringNull(), "", "", "-"},
 		{"name unknown", PermissionName(), types.StringUnknown(), "", "", "-"},
-		{"id ok", PermissionGroupID(), types.StringValue("4755a26eedb94da69e1066d98aa820be"), "", "", "-"},
-		{"id unknown to the catalog warns", PermissionGroupID(), types.StringValue("0123456789abcdef0123456789abcdef"), "", "not a permission group id in this catalog", ""},
-		{"id upper case", PermissionGroupID(), types.StringValue("4755A26EEDB94DA69E1066D98AA820BE"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
-		{"id given a name", PermissionGroupID(), types.StringValue("DNS Write"), `Write "4755a26eedb94da69e1066d98aa820be"`, "", "-"},
+		{"id ok", PermissionGroupID(), types.StringValue(idDNSWrite), "", "", "-"},
+		{"id unknown to the catalog warns", PermissionGroupID(), types.StringValue(catalogtest.UnknownID), "", "not a permission group id in this catalog", ""},
+		{"id upper case", PermissionGroupID(), types.StringValue(strings.ToUpper(idDNSWrite)), `Write "` + idDNSWrite + `"`, "", "-"},
+		{"id given a name", PermissionGroupID(), types.StringValue("DNS Write"), `Write "` + idDNSWrite + `"`, "", "-"},
 		{"id null", PermissionGroupID(), types.StringNull(), "", "", "-"},
-		{"id unknown to the catalog, left to the read", PermissionGroupID().LeavingUnknownIDsToRead(), types.StringValue("0123456789abcdef0123456789abcdef"), "", "", ""},
+		{"id unknown to the catalog, left to the read", PermissionGroupID().LeavingUnknownIDsToRead(), types.StringValue(catalogtest.UnknownID), "", "", ""},
 		{"regexp ok", Regexp(), types.StringValue("^DNS"), "", "", "-"},
 		{"regexp bad", Regexp(), types.StringValue("(("), "RE2", "", "-"},
 	}
@@ -144,7 +148,7 @@ func TestLiveModeDefersToTheRead(t *testing.T) {
 	if d := check(PermissionName().InLiveMode(live), " "); !d.HasError() {
 		t.Fatal("a blank name passed in live mode")
 	}
-	if d := check(PermissionGroupID().InLiveMode(live), "0123456789abcdef0123456789abcdef"); len(d) != 0 {
+	if d := check(PermissionGroupID().InLiveMode(live), catalogtest.UnknownID); len(d) != 0 {
 		t.Fatalf("an id newer than the catalog warned in live mode: %v", d)
 	}
 	if d := check(PermissionGroupID().InLiveMode(live), "not-an-id"); !d.HasError() {

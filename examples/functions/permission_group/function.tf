@@ -1,4 +1,4 @@
-# The whole group as an object: id, api_name, scope, scope_key, access.
+# The whole group as an object: id, api_name, scope, scope_key, access, category.
 output "tunnel" {
   value = provider::cfperms::permission_group("Argo Tunnel Write") # a former name of "Cloudflare Tunnel Write"
 }

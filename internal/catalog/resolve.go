@@ -261,7 +261,13 @@ func (c *Catalog) nearestID(s string) (int, bool) {
 		return 0, false
 	}
 	best, found := 0, 0
+	hs := histogramOf(s)
 	for i := range c.groups {
+		// The histogram bound rules out nearly every id without Levenshtein:
+		// a plan checker looks up thousands of ids.
+		if hg := histogramOf(c.groups[i].ID); hs.lowerBound(&hg) > maxIDEdits {
+			continue
+		}
 		if d := distance(s, c.groups[i].ID); d <= maxIDEdits {
 			best = i
 			found++

@@ -81,7 +81,7 @@ func TokenKindProblem(kind string) string {
 func (c *Catalog) CheckTokenPolicies(policies any, kind string) []TokenFinding {
 	switch list := policies.(type) {
 	case Unknown:
-		return []TokenFinding{skipped(-1, "", "The policies are known only after apply, so none of them was checked.")}
+		return []TokenFinding{skipped(-1, "", "the policies are known only after apply, so none of them was checked.")}
 	case nil:
 		return []TokenFinding{noPolicies()}
 	case []any:
@@ -94,12 +94,12 @@ func (c *Catalog) CheckTokenPolicies(policies any, kind string) []TokenFinding {
 		}
 		return out
 	}
-	return []TokenFinding{invalid(-1, "", "The policies must be a list of policies, not %s.", describeValue(policies))}
+	return []TokenFinding{invalid(-1, "", "the policies must be a list of policies, not %s.", describeValue(policies))}
 }
 
 func noPolicies() TokenFinding {
 	return TokenFinding{Policy: -1, Severity: SeverityWarning, Code: CodeNoPolicies,
-		Message: "The token has no policies, so it can do nothing."}
+		Message: "the token has no policies, so it can do nothing."}
 }
 
 func skipped(policy int, subject, format string, args ...any) TokenFinding {
@@ -137,13 +137,13 @@ func (c *Catalog) checkTokenPolicy(i int, v any, kind string) []TokenFinding {
 	d := policyDraft{index: i, policy: Policy{TokenKind: kind}, placeholders: map[int]bool{}}
 	switch m := v.(type) {
 	case Unknown:
-		return []TokenFinding{skipped(i, "", "This policy is known only after apply, so it was not checked.")}
+		return []TokenFinding{skipped(i, "", "this policy is known only after apply, so it was not checked.")}
 	case map[string]any:
 		d.readEffect(m["effect"])
 		d.readPermissions(m["permission_groups"])
 		d.readResources(m["resources"])
 	default:
-		return []TokenFinding{invalid(i, "", "A policy must be an object with effect, permission_groups and resources, not %s.", describeValue(v))}
+		return []TokenFinding{invalid(i, "", "a policy must be an object with effect, permission_groups and resources, not %s.", describeValue(v))}
 	}
 	res := c.CheckPolicy(d.policy)
 	out := d.notes

@@ -1,0 +1,137 @@
+package tokenchecktest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+)
+
+// Address is where a Workspace serves the stand-in: the Cloudflare
+// provider's own, spelled out so OpenTofu does not assume its registry.
+const Address = "registry.terraform.io/cloudflare/cloudflare"
+
+// Header declares the stand-in; every module of a configuration needs it.
+const Header = "terraform {\n  required_providers {\n    cloudflare = { source = \"" + Address + "\" }\n  }\n}\n\n"
+
+// Workspace is a directory in which the Terraform CLI (TF_ACC_TERRAFORM_PATH,
+// or terraform on PATH) runs against the stand-in, served in-process and
+// attached through TF_REATTACH_PROVIDERS: no registry, no network.
+type Workspace struct {
+	t         *testing.T
+	Dir       string
+	terraform string
+	env       []string
+}
+
+// NewWorkspace serves a stand-in of the given shape for the life of the
+// test and returns an empty directory to run Terraform in. It skips the test
+// when there is no Terraform CLI.
+func NewWorkspace(t *testing.T, shape Shape) *Workspace {
+	t.Helper()
+	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if terraform == "" {
+		var err error
+		if terraform, err = exec.LookPath("terraform"); err != nil {
+			t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH")
+		}
+	}
+	reattach := serve(t, shape)
+	return &Workspace{t: t, Dir: t.TempDir(), terraform: terraform, env: append(os.Environ(),
+		"TF_REATTACH_PROVIDERS="+reattach, "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")}
+}
+
+// serve starts the stand-in and returns its TF_REATTACH_PROVIDERS value.
+func serve(t *testing.T, shape Shape) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	reattach := make(chan *plugin.ReattachConfig)
+	closed := make(chan struct{})
+	go func() {
+		err := tf6server.Serve(Address, providerserver.NewProtocol6(NewProvider(shape)),
+			tf6server.WithDebug(ctx, reattach, closed),
+			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
+			tf6server.WithoutLogStderrOverride(),
+			tf6server.WithLoggingSink(t))
+		if err != nil {
+			t.Errorf("serving the stand-in: %v", err)
+		}
+	}()
+	var rc *plugin.ReattachConfig
+	select {
+	case rc = <-reattach:
+	case <-time.After(10 * time.Second):
+		cancel()
+		t.Fatal("the stand-in provider did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		<-closed
+	})
+	data, err := json.Marshal(map[string]any{Address: map[string]any{
+		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
+		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// Write puts a file (main.tf, modules/x/main.tf...) in the workspace.
+func (w *Workspace) Write(name, content string) {
+	w.t.Helper()
+	file := filepath.Join(w.Dir, name)
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		w.t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// Run runs the CLI with args and returns its standard output; a failure
+// ends the test unless allowFailure is set.
+func (w *Workspace) Run(allowFailure bool, args ...string) []byte {
+	w.t.Helper()
+	cmd := exec.Command(w.terraform, args...)
+	cmd.Dir = w.Dir
+	cmd.Env = w.env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil && !allowFailure {
+		w.t.Fatalf("terraform %v: %v\n%s\n%s", args, err, stdout.String(), stderr.String())
+	}
+	return stdout.Bytes()
+}
+
+// Init runs terraform init (it installs local modules; the stand-in needs
+// no installing).
+func (w *Workspace) Init() { w.Run(false, "init", "-input=false", "-no-color") }
+
+// Apply applies the configuration, with extra arguments such as
+// -replace=ADDRESS; with allowFailure a failed apply (a stuck deletion) is
+// not the end of the test.
+func (w *Workspace) Apply(allowFailure bool, args ...string) {
+	w.Run(allowFailure, append([]string{"apply", "-auto-approve", "-input=false", "-lock=false", "-no-color"}, args...)...)
+}
+
+// PlanJSON saves a plan and returns `terraform show -json` of it.
+func (w *Workspace) PlanJSON() []byte {
+	w.Run(false, "plan", "-out=tfplan", "-input=false", "-lock=false", "-no-color")
+	return w.Run(false, "show", "-json", "-no-color", "tfplan")
+}
+
+// StateJSON returns `terraform show -json` of the state.
+func (w *Workspace) StateJSON() []byte {
+	return w.Run(false, "show", "-json", "-no-color")
+}

@@ -44,7 +44,7 @@ func writeLines(w io.Writer, r Report, line func(Finding) string) error {
 // Location is where a finding is: the resource address, and the policy in
 // its attribute (module.ci.cloudflare_api_token.deploy.policies[0]).
 func (f Finding) Location() string {
-	loc := printable(f.Address)
+	loc := Printable(f.Address)
 	switch {
 	case f.Attribute == "":
 	case f.Policy >= 0:
@@ -56,7 +56,7 @@ func (f Finding) Location() string {
 }
 
 func textLine(f Finding) string {
-	return fmt.Sprintf("%s: %s: %s", f.Location(), f.Severity, printable(f.Message))
+	return fmt.Sprintf("%s: %s: %s", f.Location(), f.Severity, Printable(f.Message))
 }
 
 // githubLine is a workflow command: ::error title=...::message.
@@ -73,7 +73,7 @@ func githubLine(f Finding) string {
 
 // githubData escapes a workflow command's message.
 func githubData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(printable(s))
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(Printable(s))
 }
 
 // githubProperty escapes a workflow command's property value.
@@ -105,9 +105,9 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// printable escapes control characters: an address or key read from the
+// Printable escapes control characters: an address or key read from the
 // input must not be able to rewrite a terminal or forge an annotation.
-func printable(s string) string {
+func Printable(s string) string {
 	if strings.IndexFunc(s, unicode.IsControl) < 0 {
 		return s
 	}

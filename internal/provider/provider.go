@@ -179,5 +179,6 @@ func (p *cfpermsProvider) Functions(context.Context) []func() function.Function 
 		NewPermissionGroupFunction,
 		NewPermissionExistsFunction,
 		NewTokenPolicyFunction,
+		NewCheckTokenPoliciesFunction,
 	}
 }

@@ -1,0 +1,199 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
+)
+
+var _ function.Function = &checkTokenPoliciesFunction{}
+
+type checkTokenPoliciesFunction struct{}
+
+// NewCheckTokenPoliciesFunction checks the policies of a token resource as
+// written, with hard-coded ids, for check blocks and lifecycle conditions.
+func NewCheckTokenPoliciesFunction() function.Function { return &checkTokenPoliciesFunction{} }
+
+// tokenFindingAttrTypes is one finding of check_token_policies.
+var tokenFindingAttrTypes = map[string]attr.Type{
+	"policy":   types.Int64Type,
+	"subject":  types.StringType,
+	"name":     types.StringType,
+	"severity": types.StringType,
+	"code":     types.StringType,
+	"message":  types.StringType,
+}
+
+func (f *checkTokenPoliciesFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "check_token_policies"
+}
+
+func (f *checkTokenPoliciesFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Findings about the policies of an existing token resource",
+		MarkdownDescription: "Checks the policies of a `cloudflare_api_token` or `cloudflare_account_token` as they are written, " +
+			"with permission group ids, and returns what is wrong with them, or worth a look, as a list of findings " +
+			"(empty when all is well). It makes the checks `cfperms_token_policy` makes, with the same sentences: an id the " +
+			"catalog lacks, a permission no resource covers, a malformed resource key, a user permission in an account-owned " +
+			"token, and so on, plus a permission group name where the token needs an id. It never fails on what it checks: " +
+			"use it in a `check` block, or in a `lifecycle` condition filtered to `severity == \"error\"`.\n\n" +
+			"Each finding is `{ policy, subject, name, severity, code, message }`: the index of the policy (-1 for the whole " +
+			"list), the id or resource key it is about (or `\"\"`), the group's name when the catalog knows the id, the " +
+			"severity (`error` or `warning`), a code such as `scope_not_covered`, and the sentence.\n\n" +
+			"While any part of the policies is known only after apply, the result is too: Terraform keeps a function's " +
+			"known result as final, so findings about a plan's unknowns would be guesses it never revisits. The check then " +
+			"runs at apply, with every value known. `cfperms-check` reports such parts of a plan as skipped.",
+		Parameters: []function.Parameter{
+			function.DynamicParameter{
+				Name: "policies",
+				MarkdownDescription: "The token's policies as written: `policies` of the Cloudflare provider v5 " +
+					"(`[{ effect, permission_groups = [{ id }], resources }]`, `resources` a map or, from 5.13, a JSON string) " +
+					"or the `policy` blocks of v4 (`permission_groups` a list of ids, `resources` a map). A reference such as " +
+					"`cloudflare_api_token.ci.policies` works too.",
+				AllowNullValue: true,
+			},
+		},
+		VariadicParameter: function.StringParameter{Name: "token_kind",
+			MarkdownDescription: "Optional `user` (the default) for a user-owned token (`cloudflare_api_token`), or `account` " +
+				"for an account-owned token (`cloudflare_account_token`)."},
+		Return: function.ListReturn{ElementType: types.ObjectType{AttrTypes: tokenFindingAttrTypes}},
+	}
+}
+
+func (f *checkTokenPoliciesFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var policies types.Dynamic
+	var kinds []string
+	if resp.Error = req.Arguments.Get(ctx, &policies, &kinds); resp.Error != nil {
+		return
+	}
+	kind, ferr := tokenKindArgument(kinds)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	value := genericValue(policies)
+	if hasUnknown(value) {
+		// Terraform holds back a call with unknown arguments; OpenTofu 1.7
+		// makes it, and a known answer would then be taken as final.
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(types.ObjectType{AttrTypes: tokenFindingAttrTypes}))
+		return
+	}
+	findings := catalog.Default().CheckTokenPolicies(value, kind)
+	list, diags := types.ListValue(types.ObjectType{AttrTypes: tokenFindingAttrTypes}, findingObjects(findings))
+	if diags.HasError() {
+		resp.Error = function.FuncErrorFromDiags(ctx, diags)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, list)
+}
+
+// tokenKindArgument reads the optional token_kind argument.
+func tokenKindArgument(kinds []string) (string, *function.FuncError) {
+	switch len(kinds) {
+	case 0:
+		return catalog.TokenKindUser, nil
+	case 1:
+		if problem := catalog.TokenKindProblem(kinds[0]); problem != "" {
+			return "", validators.ArgumentError(1, problem)
+		}
+		return kinds[0], nil
+	}
+	return "", validators.ArgumentError(2, fmt.Sprintf("at most one token_kind argument is allowed, got %d", len(kinds)))
+}
+
+func findingObjects(findings []catalog.TokenFinding) []attr.Value {
+	out := make([]attr.Value, len(findings))
+	for i, f := range findings {
+		out[i] = types.ObjectValueMust(tokenFindingAttrTypes, map[string]attr.Value{
+			"policy":   types.Int64Value(int64(f.Policy)),
+			"subject":  types.StringValue(f.Subject),
+			"name":     types.StringValue(f.Name),
+			"severity": types.StringValue(string(f.Severity)),
+			"code":     types.StringValue(f.Code),
+			"message":  types.StringValue(f.Message),
+		})
+	}
+	return out
+}
+
+// genericValue turns a Terraform value into what encoding/json would give
+// for it, with catalog.Unknown for a value known only after apply: the form
+// the catalog reads token policies in, from here and from plan JSON alike.
+func genericValue(v attr.Value) any {
+	if d, ok := v.(basetypes.DynamicValue); ok {
+		if d.IsUnknown() || d.IsUnderlyingValueUnknown() {
+			return catalog.Unknown{}
+		}
+		if d.IsNull() || d.IsUnderlyingValueNull() {
+			return nil
+		}
+		v = d.UnderlyingValue()
+	}
+	switch {
+	case v.IsUnknown():
+		return catalog.Unknown{}
+	case v.IsNull():
+		return nil
+	}
+	switch v := v.(type) {
+	case basetypes.StringValue:
+		return v.ValueString()
+	case basetypes.BoolValue:
+		return v.ValueBool()
+	case basetypes.NumberValue:
+		n, _ := v.ValueBigFloat().Float64()
+		return n
+	case basetypes.ListValue:
+		return genericList(v.Elements())
+	case basetypes.SetValue:
+		return genericList(v.Elements())
+	case basetypes.TupleValue:
+		return genericList(v.Elements())
+	case basetypes.MapValue:
+		return genericMap(v.Elements())
+	case basetypes.ObjectValue:
+		return genericMap(v.Attributes())
+	}
+	return v.String() // a type the decoders will call the wrong shape
+}
+
+// hasUnknown reports whether a generic value holds a catalog.Unknown.
+func hasUnknown(v any) bool {
+	switch v := v.(type) {
+	case catalog.Unknown:
+		return true
+	case []any:
+		return slices.ContainsFunc(v, hasUnknown)
+	case map[string]any:
+		for _, e := range v {
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func genericList(elements []attr.Value) []any {
+	out := make([]any, len(elements))
+	for i, e := range elements {
+		out[i] = genericValue(e)
+	}
+	return out
+}
+
+func genericMap(entries map[string]attr.Value) map[string]any {
+	out := make(map[string]any, len(entries))
+	for k, e := range entries {
+		out[k] = genericValue(e)
+	}
+	return out
+}

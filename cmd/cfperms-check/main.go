@@ -15,6 +15,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -76,6 +77,9 @@ func check(ctx context.Context, opts options, stdin io.Reader, stderr io.Writer,
 // readInput reads the file named, or standard input for "" or "-".
 func readInput(file string, stdin io.Reader) (tokencheck.Document, error) {
 	if file == "" || file == "-" {
+		if isTerminal(stdin) {
+			return tokencheck.Document{}, errors.New("no input: name a file, or pipe the output of `terraform show -json PLANFILE` into cfperms-check (-h for help)")
+		}
 		return tokencheck.Read(stdin)
 	}
 	f, err := os.Open(file)
@@ -88,6 +92,16 @@ func readInput(file string, stdin io.Reader) (tokencheck.Document, error) {
 		return doc, fmt.Errorf("%s: %w", file, err)
 	}
 	return doc, nil
+}
+
+// isTerminal reports whether r is a terminal, where nobody will type a plan.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // unwrapPathError keeps the reason of an *os.PathError ("no such file or

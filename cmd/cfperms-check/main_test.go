@@ -270,3 +270,18 @@ func TestRunLive(t *testing.T) {
 		t.Errorf("%d requests to the test server, want 2 (only -live runs ask)", requests.Load())
 	}
 }
+
+// Run with nothing piped in (a terminal, or /dev/null as here), the command
+// says what to pass instead of waiting for input.
+func TestRunWithoutInput(t *testing.T) {
+	t.Parallel()
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer func() { _ = devNull.Close() }()
+	r := runWith(t, devNull, nil)
+	if r.status != exitBadInput || !strings.HasPrefix(r.stderr, "cfperms-check: no input: name a file, or pipe the output of `terraform show -json PLANFILE`") {
+		t.Fatalf("status %d, stderr %q", r.status, r.stderr)
+	}
+}

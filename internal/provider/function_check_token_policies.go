@@ -162,7 +162,7 @@ func genericValue(v attr.Value) any {
 	case basetypes.ObjectValue:
 		return genericMap(v.Attributes())
 	}
-	return v.String() // a type the decoders will call the wrong shape
+	return nil // unreachable: a dynamic value holds only the types above
 }
 
 // hasUnknown reports whether a generic value holds a catalog.Unknown.

@@ -38,7 +38,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "cfperms-check: internal error, please report it: %v\n", r)
+			say(stderr, "cfperms-check: internal error, please report it: %v\n", r)
 			status = exitBadInput
 		}
 	}()
@@ -48,11 +48,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	report, err := check(ctx, opts, stdin, stderr, getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, "cfperms-check:", err)
+		say(stderr, "cfperms-check: %v\n", err)
 		return exitBadInput
 	}
 	if err := tokencheck.WriteReport(stdout, report, opts.format); err != nil {
-		fmt.Fprintln(stderr, "cfperms-check:", err)
+		say(stderr, "cfperms-check: %v\n", err)
 		return exitBadInput
 	}
 	if report.Counts.Errors > 0 {
@@ -92,6 +92,12 @@ func readInput(file string, stdin io.Reader) (tokencheck.Document, error) {
 		return doc, fmt.Errorf("%s: %w", file, err)
 	}
 	return doc, nil
+}
+
+// say writes a line for people; if stderr itself fails there is no one
+// left to tell.
+func say(w io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(w, format, args...)
 }
 
 // isTerminal reports whether r is a terminal, where nobody will type a plan.

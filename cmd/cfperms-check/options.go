@@ -54,7 +54,7 @@ func parseOptions(args []string, stdout, stderr io.Writer) (o options, status in
 	fl.DurationVar(&o.timeout, "timeout", cfapi.DefaultTimeout, "with -live: the longest the list may take, retries included")
 	version := fl.Bool("version", false, "print the version and exit")
 	fl.Usage = func() {
-		fmt.Fprint(stderr, usageHead)
+		say(stderr, "%s", usageHead)
 		fl.PrintDefaults()
 	}
 	files, err := parseInterspersed(fl, args)
@@ -64,11 +64,11 @@ func parseOptions(args []string, stdout, stderr io.Writer) (o options, status in
 	case err != nil:
 		return o, exitBadInput, true // the flag package has said why
 	case *version:
-		fmt.Fprintln(stdout, "cfperms-check", moduleVersion())
+		say(stdout, "cfperms-check %s\n", moduleVersion())
 		return o, exitClean, true
 	}
 	if err := o.check(files); err != nil {
-		fmt.Fprintln(stderr, "cfperms-check:", err)
+		say(stderr, "cfperms-check: %v\n", err)
 		return o, exitBadInput, true
 	}
 	return o, exitClean, false
@@ -146,7 +146,7 @@ func chooseCatalog(ctx context.Context, o options, stderr io.Writer, getenv func
 	if err != nil {
 		return nil, fmt.Errorf("cannot fetch Cloudflare's live list of permission groups: %s", tokencheck.Printable(err.Error()))
 	}
-	fmt.Fprintf(stderr, "cfperms-check: Cloudflare's live list has %d groups: %d newer than the embedded catalog (snapshot of %s), %d of its groups no longer listed.\n",
+	say(stderr, "cfperms-check: Cloudflare's live list has %d groups: %d newer than the embedded catalog (snapshot of %s), %d of its groups no longer listed.\n",
 		c.Len()-len(diff.Removed), len(diff.Added), catalog.EmbeddedAsOf(), len(diff.Removed))
 	return c, nil
 }

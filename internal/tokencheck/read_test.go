@@ -3,6 +3,7 @@ package tokencheck_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -164,8 +165,11 @@ func describe(v any) string {
 			b.WriteString("}")
 		case nil:
 			b.WriteString("null")
+		case string:
+			b.WriteString(v)
 		default:
-			b.WriteString(v.(string))
+			t := fmt.Sprintf("%T", v)
+			b.WriteString(t)
 		}
 	}
 	walk(v)

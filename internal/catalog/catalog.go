@@ -29,10 +29,11 @@ const (
 	MatchQualified  MatchKind = "qualified"   // "Zone > DNS > Edit" and its relatives
 	MatchDocsLabel  MatchKind = "docs_label"  // a product label from Cloudflare's docs
 	MatchRenamed    MatchKind = "renamed"     // a name the group had before or after this snapshot
+	MatchTranslated MatchKind = "translated"  // the dashboard's access word in another language ("DNS: Bearbeiten")
 )
 
 // MatchKinds lists every kind, for docs.
-var MatchKinds = []MatchKind{MatchExact, MatchID, MatchCaseFolded, MatchDashboard, MatchQualified, MatchDocsLabel, MatchRenamed}
+var MatchKinds = []MatchKind{MatchExact, MatchID, MatchCaseFolded, MatchDashboard, MatchQualified, MatchDocsLabel, MatchRenamed, MatchTranslated}
 
 // ref is one way a folded name points at a group.
 type ref struct {
@@ -66,6 +67,8 @@ type Catalog struct {
 	// marks the groups that list no longer has.
 	live    bool
 	retired map[int]bool
+	// categories holds the category keys of the groups.
+	categories map[string]bool
 	// aliases is the vocabulary this catalog was built with: the curated
 	// entries, former names and any extra (live renames) whose targets exist.
 	aliases []alias
@@ -129,8 +132,12 @@ func build(snap Snapshot, extra []alias, former []FormerName) *Catalog {
 		folded:  make(map[string][]ref, len(groups)+len(vocabulary)),
 	}
 	nameIndex := map[string]int{} // scopeKey + "\x00" + API name
+	c.categories = map[string]bool{}
 	for i, g := range groups {
 		c.byID[g.ID] = i
+		if g.Category != "" {
+			c.categories[g.Category] = true
+		}
 		for _, k := range g.ScopeKeys {
 			c.byScope[k] = append(c.byScope[k], i)
 			nameIndex[k+"\x00"+g.Name] = i

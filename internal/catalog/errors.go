@@ -19,6 +19,7 @@ const (
 	ErrScopeConflict                      // "Zone > ..." with scope = account
 	ErrMalformedID                        // meant as an id, but not 32 lower-case hex
 	ErrUnknownID                          // a well-formed id the catalog lacks
+	ErrCategoryMismatch                   // a path's heading is not the group's category
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)
@@ -34,6 +35,10 @@ type Error struct {
 	ScopeSuggestion   string
 	FixedID           string
 	AsOf              string
+	// Category is the category key a path's heading named.
+	Category string
+	// Live is set when the catalog is Cloudflare's live list.
+	Live bool
 }
 
 // Summary is a short title for a diagnostic.
@@ -57,6 +62,8 @@ func (e *Error) Summary() string {
 		return "Malformed permission group id"
 	case ErrUnknownID:
 		return "Unknown permission group id"
+	case ErrCategoryMismatch:
+		return "Permission under another heading"
 	}
 	return "Invalid permission group"
 }
@@ -103,6 +110,10 @@ func (e *Error) Error() string {
 			msg += "."
 		}
 		return msg
+	case ErrCategoryMismatch:
+		g := e.Candidates[0]
+		return fmt.Sprintf("%q puts %q under the heading %q, but the token page lists it under %q. Write the heading %q, or leave the heading out.",
+			e.Input, g.Group.Name, CategoryLabel(e.Category), CategoryLabel(g.Group.Category), CategoryLabel(g.Group.Category))
 	case ErrUnknownID:
 		if len(e.Suggestions) > 0 {
 			return fmt.Sprintf("%q is not a permission group id in this catalog. %s %s", e.Input, e.Suggestions[0].mistypedIDHint(), e.catalogNote())
@@ -139,12 +150,27 @@ func (e *Error) unknownName() string {
 			}
 		}
 		b.WriteString("?")
+		return b.String()
 	}
-	b.WriteString(" " + e.catalogNote())
+	b.WriteString(" " + e.nextStep())
 	return b.String()
 }
 
+// nextStep is what to do about a name no close name explains: most such
+// names are groups newer than the catalog.
+func (e *Error) nextStep() string {
+	if e.Live {
+		return fmt.Sprintf("Cloudflare's current list (fetched %s) has no such group either: check the name on the dashboard's token page, or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+	}
+	return fmt.Sprintf("This catalog is a snapshot of %s. If Cloudflare added the group since, upgrade the provider, "+
+		"or set live_catalog = true in the provider block (data sources then resolve against Cloudflare's current list), "+
+		"or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+}
+
 func (e *Error) wrongScope() string {
+	if e.QualifiedScopeKey != "" {
+		return e.wrongPrefix()
+	}
 	var where []string
 	for _, o := range e.OtherScopes {
 		where = append(where, fmt.Sprintf("%q in %s scope (%s)", o.Group.Name, o.Scope(), o.Group.ID))
@@ -156,6 +182,18 @@ func (e *Error) wrongScope() string {
 	}
 	return fmt.Sprintf("%q is not %s permission. It exists as %s. Set the scope to one of those, or choose %s permission.",
 		e.Input, withArticle(e.scopeWord()), strings.Join(where, " and "), withArticle(e.scopeWord()))
+}
+
+// wrongPrefix is wrongScope for a qualified name: the scope came from the
+// name's own prefix, so the fix is another prefix.
+func (e *Error) wrongPrefix() string {
+	prefix := ScopeTitle(e.QualifiedScopeKey) + " >"
+	var fixes []string
+	for _, o := range e.OtherScopes {
+		fixes = append(fixes, fmt.Sprintf("%q (%s permission, %s)", ScopeTitle(o.ScopeKey)+" > "+o.Group.Name, withArticle(o.Scope()), o.Group.ID))
+	}
+	return fmt.Sprintf("%q starts with %q, but no %s permission has that name. Write %s instead.",
+		e.Input, prefix, ShortScope(e.QualifiedScopeKey), strings.Join(fixes, " or "))
 }
 
 func (e *Error) ambiguous() string {

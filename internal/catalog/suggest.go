@@ -89,7 +89,7 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 		return nil
 	}
 	c.suggestOnce.Do(c.buildSuggestions)
-	readings := forms(n)
+	readings := c.forms(n)
 	hists := make([]histogram, len(readings))
 	for i, f := range readings {
 		hists[i] = histogramOf(f.name)

@@ -10,16 +10,16 @@ import (
 type ErrorKind int
 
 const (
-	ErrBlank         ErrorKind = iota + 1 // empty or white space
-	ErrBlankScope                         // a scope of only white space
-	ErrUnknownScope                       // not a scope word or key
-	ErrUnknownName                        // no group by that name anywhere asked
-	ErrWrongScope                         // the name or id exists, in another scope
-	ErrAmbiguous                          // several groups fit
-	ErrScopeConflict                      // "Zone > ..." with scope = account
-	ErrMalformedID                        // meant as an id, but not 32 lower-case hex
-	ErrUnknownID                          // a well-formed id the catalog lacks
-	ErrCategoryMismatch                   // a path's heading is not the group's category
+	ErrBlank            ErrorKind = iota + 1 // empty or white space
+	ErrBlankScope                            // a scope of only white space
+	ErrUnknownScope                          // not a scope word or key
+	ErrUnknownName                           // no group by that name anywhere asked
+	ErrWrongScope                            // the name or id exists, in another scope
+	ErrAmbiguous                             // several groups fit
+	ErrScopeConflict                         // "Zone > ..." with scope = account
+	ErrMalformedID                           // meant as an id, but not 32 lower-case hex
+	ErrUnknownID                             // a well-formed id the catalog lacks
+	ErrCategoryMismatch                      // a path's heading is not the group's category
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)

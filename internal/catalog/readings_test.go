@@ -11,7 +11,7 @@ func TestReadingRules(t *testing.T) {
 	t.Parallel()
 	c := Default()
 	tests := []struct {
-		rule, input, scope string
+		rule, input, scope  string
 		wantName, wantScope string
 		wantKind            MatchKind
 		wantWarning         string // a fragment, or "" for none

@@ -117,11 +117,11 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 // scored is one name's rank for a query; lower fields rank first.
 type scored struct {
 	entry    suggestEntry
-	missing  int // tenths of the input's product words the name lacks
-	access   int // 0 same access or none asked, 1 the name has none, 2 another
-	extra    int // words of the name the input did not ask for
-	alias    int // 1 for a vocabulary name: the API name goes first
-	distance int // edit distance to the nearest reading of the input
+	missing  int  // tenths of the input's product words the name lacks
+	access   int  // 0 same access or none asked, 1 the name has none, 2 another
+	extra    int  // words of the name the input did not ask for
+	alias    int  // 1 for a vocabulary name: the API name goes first
+	distance int  // edit distance to the nearest reading of the input
 	typo     bool // within the edit distance of a plain misspelling
 }
 

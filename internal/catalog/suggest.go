@@ -53,6 +53,9 @@ func (c *Catalog) buildSuggestions() {
 	for key, refs := range c.folded {
 		h := histogramOf(key)
 		for _, r := range refs {
+			if c.retired[r.group] {
+				continue // live mode: the live list is what to suggest from
+			}
 			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey}
 			c.suggestible[r.scopeKey] = append(c.suggestible[r.scopeKey], e)
 			c.suggestible[""] = append(c.suggestible[""], e)

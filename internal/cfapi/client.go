@@ -178,13 +178,12 @@ func (c *Client) newListing() *listing {
 // backoff is retryablehttp's, with the server's Retry-After capped well
 // under the timeout: a huge one would block the run until it times out.
 func (l *listing) backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-	limit := min(maxRetryAfter, l.timeout/4)
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if wait, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
-			return min(wait, limit)
+			return min(wait, maxRetryAfter, l.timeout/4)
 		}
 	}
-	return min(retryablehttp.DefaultBackoff(lo, hi, attempt, nil), limit)
+	return retryablehttp.DefaultBackoff(lo, hi, attempt, nil)
 }
 
 // retryAfter reads a Retry-After header: seconds, or an HTTP date.

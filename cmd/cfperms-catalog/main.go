@@ -59,7 +59,7 @@ func run(args []string) error {
 	if err := checkAgainstCommitted(*out, snap, *force); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := writeCatalog(*out, data); err != nil {
 		return err
 	}
 	counts := snap.Counts()

@@ -72,3 +72,30 @@ func TestSnapshotValidateRefusesUnfitText(t *testing.T) {
 		})
 	}
 }
+
+func TestThousands(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 9980: "9,980", 1234567: "1,234,567", -4200: "-4,200"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// The summary of a capped list reads right in both severities.
+func TestMoreInList(t *testing.T) {
+	t.Parallel()
+	errs := MoreInList{List: "names", Total: 10_000}
+	if errs.Summary() != "And 9,980 more errors in names" ||
+		errs.Detail() != "10,000 elements of names have errors. The first 20 are shown; the other 9,980 are left out to keep the output readable. Fix the ones shown and run again to see the rest." {
+		t.Fatalf("%q: %q", errs.Summary(), errs.Detail())
+	}
+	if !strings.HasPrefix(errs.Line(), "…and 9,980 more elements of names with errors") {
+		t.Fatalf("line %q", errs.Line())
+	}
+	warns := MoreInList{List: "names", Total: 21, Warnings: true}
+	if warns.Summary() != "And 1 more warning in names" || strings.Contains(warns.Detail(), "Fix") ||
+		!strings.Contains(warns.Detail(), "21 elements of names have warnings. The first 20 are shown; the other one is left out") {
+		t.Fatalf("%q: %q", warns.Summary(), warns.Detail())
+	}
+}

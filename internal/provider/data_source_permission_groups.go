@@ -125,17 +125,13 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 			}
 		}
 		matches, problems := resolveNames(c, inputs, scopeKey)
-		for _, p := range problems {
-			resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(p.index), p.summary(), p.detail())
-		}
 		if len(problems) > 0 {
+			reportNameProblems(&resp.Diagnostics, problems)
 			return
 		}
+		reportNameWarnings(&resp.Diagnostics, matches)
 		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
 		for i, m := range matches {
-			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
-			}
 			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
 		}
 	}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -60,11 +59,7 @@ func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest
 	}
 	matches, problems := resolveNames(catalog.Default(), names, scope)
 	if len(problems) > 0 {
-		details := make([]string, len(problems))
-		for i, p := range problems {
-			details[i] = p.detail()
-		}
-		resp.Error = validators.ArgumentError(0, strings.Join(details, "\n"))
+		resp.Error = validators.ArgumentError(0, nameProblemLines(problems))
 		return
 	}
 	ids := make([]string, len(matches))

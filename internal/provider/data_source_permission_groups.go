@@ -41,7 +41,8 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves a list of permission names to ids in one read, keeping their order, " +
 			"or selects groups from the catalog by `scope`, `access` and `name_regex`. " +
-			"Every bad name is reported at once, each against its element of `names`.",
+			"Every bad name is reported at once, each against its element of `names`: the first 20, then one summary " +
+			"that counts the rest.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +

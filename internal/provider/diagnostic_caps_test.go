@@ -68,7 +68,7 @@ func TestListDiagnosticsAreCapped(t *testing.T) {
 
 func TestPermissionIDsFunctionCapsItsError(t *testing.T) {
 	t.Parallel()
-	const bad = 1000
+	const bad = 500
 	diags := planDiagnostics(t, `output "ids" { value = provider::cfperms::permission_ids(`+hclList("DNS Wirte %d", bad)+`) }`)
 	var errs []cliDiagnostic
 	for _, d := range diags {

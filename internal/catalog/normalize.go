@@ -13,16 +13,45 @@ import (
 // Normalising twice changes nothing.
 func Normalize(s string) string { return normalize(s) }
 
-func normalize(s string) string {
-	// Decode until stable: "%2520" was encoded twice somewhere upstream.
-	// Each pass shortens the string or turns a "+" into a space, so it ends.
+// maxDecodeRounds bounds URL-decoding. "%2520" was encoded twice somewhere
+// upstream, and decoding until stable reads it; but each round is a pass
+// over the input, so unbounded rounds made "%252525…" quadratic (80 KB took
+// 6 s a lookup). After this many rounds an input still encoded loses its
+// "%" and "+" signs instead: it names no group either way, and normalising
+// stays idempotent and linear in the input, about (maxDecodeRounds+2)
+// passes over it at most.
+const maxDecodeRounds = 4
+
+func normalize(s string) string { return normalizeCounted(s, maxDecodeRounds, nil) }
+
+// normalizeCounted normalises with at most rounds decoding rounds left,
+// adding to *work, when work is not nil, the bytes each pass reads: the
+// fuzz target checks that sum against the input's length.
+func normalizeCounted(s string, rounds int, work *int) string {
+	count := func(n int) {
+		if work != nil {
+			*work += n
+		}
+	}
 	for strings.ContainsAny(s, "%+") {
+		count(len(s))
 		d, err := url.QueryUnescape(s)
 		if err != nil || d == s {
 			break
 		}
+		if rounds == 0 {
+			s = strings.Map(func(r rune) rune {
+				if r == '%' || r == '+' {
+					return -1
+				}
+				return r
+			}, s)
+			break
+		}
+		rounds--
 		s = d
 	}
+	count(len(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -45,9 +74,11 @@ func normalize(s string) string {
 	}
 	out := joinArrows(b.String())
 	// A dropped byte can join "%" to hex digits; decoding again keeps
-	// Normalize idempotent.
+	// Normalize idempotent. The rounds left carry over, so this recursion
+	// is bounded too.
+	count(len(out))
 	if d, err := url.QueryUnescape(out); err == nil && d != out {
-		return normalize(out)
+		return normalizeCounted(out, rounds, work)
 	}
 	return out
 }

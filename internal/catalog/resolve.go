@@ -18,8 +18,10 @@ type Match struct {
 	// Note is the vocabulary entry's provenance, when one was used.
 	Note  string
 	newer bool
-	// retired is set in live mode for a group Cloudflare's list no longer has.
-	retired bool
+	// retired is set in live mode for a group Cloudflare's list no longer
+	// has; successor is the live group of the same name and scope, if any.
+	retired   bool
+	successor *Group
 	// translated is the foreign access word the input used.
 	translated *foreignAccess
 	// otherReadings are the groups the input would also fit in other
@@ -43,8 +45,78 @@ func (m Match) Warning() string {
 	if m.retired {
 		parts = append(parts, fmt.Sprintf("The %s permission group %q (%s) is not in Cloudflare's live list of permission groups: it may have been retired, and Cloudflare may refuse a token that holds it.",
 			m.Scope(), m.Group.Name, m.Group.ID))
+		if s := m.successor; s != nil {
+			parts = append(parts, fmt.Sprintf("The live list has %q in %s scope under another id, %s: write that id, or the name, instead.", s.Name, m.Scope(), s.ID))
+		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// retiredMatch fills in what live mode knows about the match's group.
+func (c *Catalog) retiredMatch(m Match, i int) Match {
+	if !c.retired[i] {
+		return m
+	}
+	m.retired = true
+	if s, ok := c.successor[i]; ok {
+		g := c.groups[s]
+		m.successor = &g
+	}
+	return m
+}
+
+// preferLive applies, in a live catalog, the rule that the live list is
+// authoritative when refs name more than one group in scope: a live group's
+// API name outranks an alias of another group (a renamed group's former
+// name, a vocabulary entry), and any live group outranks one the live list
+// no longer has. Refs of outranked groups are dropped, so they never tie
+// (an ambiguity offering the same name twice) or win. Elsewhere refs are
+// returned as they are, without allocating.
+func (c *Catalog) preferLive(refs []ref, scopeKey string) []ref {
+	if !c.live || len(refs) < 2 {
+		return refs
+	}
+	inScope := func(r ref) bool { return scopeKey == "" || r.scopeKey == scopeKey }
+	rank := func(r ref) int {
+		switch {
+		case c.retired[r.group]:
+			return 0
+		case r.kind == MatchExact:
+			return 2
+		}
+		return 1
+	}
+	groupRank := func(g int) int {
+		best := -1
+		for _, r := range refs {
+			if r.group == g && inScope(r) {
+				best = max(best, rank(r))
+			}
+		}
+		return best
+	}
+	top, first, several := -1, -1, false
+	for _, r := range refs {
+		if !inScope(r) {
+			continue
+		}
+		top = max(top, rank(r))
+		if first < 0 {
+			first = r.group
+		} else if r.group != first {
+			several = true
+		}
+	}
+	if !several {
+		return refs
+	}
+	out := make([]ref, 0, len(refs))
+	for _, r := range refs {
+		if !inScope(r) || groupRank(r.group) == top {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // otherReadingsWarning names the groups an exact API name also fits as
@@ -115,6 +187,7 @@ func (c *Catalog) Resolve(input, scope string) (Match, error) {
 // several spellings of that group it prefers the one typed exactly, then a
 // vocabulary entry (which explains itself), then the API name.
 func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool) {
+	refs = c.preferLive(refs, scopeKey)
 	best := -1
 	rank := func(r ref) int {
 		switch {
@@ -148,7 +221,7 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool)
 // "dashboard" and warns of nothing); an API name is qualified, dashboard or
 // case-folded by how the input reached it.
 func (c *Catalog) matchOf(r ref, input string, f form) Match {
-	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note, retired: c.retired[r.group]}
+	m := c.retiredMatch(Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note}, r.group)
 	switch {
 	case r.kind == MatchRenamed:
 		m.newer = r.newer && !c.live
@@ -372,7 +445,7 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 		if scopeKey != "" {
 			key = scopeKey
 		}
-		return Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID, retired: c.retired[i]}, nil, true
+		return c.retiredMatch(Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID}, i), nil, true
 	}
 	if looksLikeID(trimmed) {
 		return Match{}, c.malformedID(input), true
@@ -472,6 +545,7 @@ func looksLikeID(s string) bool {
 
 // candidates lists the distinct groups refs name within scopeKey.
 func (c *Catalog) candidates(refs []ref, scopeKey string) []Candidate {
+	refs = c.preferLive(refs, scopeKey)
 	var out []Candidate
 	seen := map[string]bool{}
 	for _, r := range refs {
@@ -520,7 +594,7 @@ func (c *Catalog) candidate(i int, scopeKey string) Candidate {
 // picksAlone reports whether name, with no scope, resolves to group i; it
 // looks only at the indexes, so building an error never recurses.
 func (c *Catalog) picksAlone(name string, i int) bool {
-	refs := c.folded[normalize(name)]
+	refs := c.preferLive(c.folded[normalize(name)], "")
 	for _, r := range refs {
 		if r.group != i {
 			return false

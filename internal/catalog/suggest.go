@@ -61,6 +61,9 @@ func (c *Catalog) buildSuggestions() {
 		h := histogramOf(key)
 		access, words, scoped := nameWords(key)
 		for _, r := range refs {
+			if c.retired[r.group] {
+				continue // live mode: the live list is what to suggest from
+			}
 			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, scoped: scoped, alias: r.kind != MatchExact}
 			c.suggestible[r.scopeKey] = append(c.suggestible[r.scopeKey], e)
 			c.suggestible[""] = append(c.suggestible[""], e)

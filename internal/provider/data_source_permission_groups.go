@@ -41,7 +41,8 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves a list of permission names to ids in one read, keeping their order, " +
 			"or selects groups from the catalog by `scope`, `access`, `category` and `name_regex`. " +
-			"Every bad name is reported at once, each against its element of `names`.",
+			"Every bad name is reported at once, each against its element of `names`: the first 20, then one summary " +
+			"that counts the rest.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +
@@ -132,17 +133,13 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 			}
 		}
 		matches, problems := resolveNames(c, inputs, scopeKey)
-		for _, p := range problems {
-			resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(p.index), p.summary(), p.detail())
-		}
 		if len(problems) > 0 {
+			reportNameProblems(&resp.Diagnostics, problems)
 			return
 		}
+		reportNameWarnings(&resp.Diagnostics, matches)
 		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
 		for i, m := range matches {
-			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
-			}
 			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
 		}
 	}

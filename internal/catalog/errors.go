@@ -187,13 +187,20 @@ func (e *Error) wrongScope() string {
 // wrongPrefix is wrongScope for a qualified name: the scope came from the
 // name's own prefix, so the fix is another prefix.
 func (e *Error) wrongPrefix() string {
-	prefix := ScopeTitle(e.QualifiedScopeKey) + " >"
 	var fixes []string
 	for _, o := range e.OtherScopes {
 		fixes = append(fixes, fmt.Sprintf("%q (%s permission, %s)", ScopeTitle(o.ScopeKey)+" > "+o.Group.Name, withArticle(o.Scope()), o.Group.ID))
 	}
-	return fmt.Sprintf("%q starts with %q, but no %s permission has that name. Write %s instead.",
-		e.Input, prefix, ShortScope(e.QualifiedScopeKey), strings.Join(fixes, " or "))
+	msg := fmt.Sprintf("%q names the %s scope, but no %s permission has that name. Write %s instead",
+		e.Input, ShortScope(e.QualifiedScopeKey), ShortScope(e.QualifiedScopeKey), strings.Join(fixes, " or "))
+	var same []string
+	for _, s := range e.Suggestions {
+		same = append(same, fmt.Sprintf("%q", ScopeTitle(s.ScopeKey)+" > "+s.Group.Name))
+	}
+	if len(same) > 0 {
+		msg += "; or one of the " + ShortScope(e.QualifiedScopeKey) + " scope's close names: " + strings.Join(same, ", ")
+	}
+	return msg + "."
 }
 
 func (e *Error) ambiguous() string {

@@ -421,9 +421,13 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	switch {
 	case miss.conflict != "":
 		return &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.conflict, AsOf: c.asOf}
-	case miss.elsewhere != nil:
+	case miss.elsewhere != nil && miss.prefixScope != "":
+		// The scope came from the name itself: offer the other scope's group,
+		// and the names of the named scope that come close.
 		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.prefixScope,
-			OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
+			OtherScopes: c.candidates(miss.elsewhere, ""), Suggestions: c.suggestIn(n, miss.prefixScope), AsOf: c.asOf}
+	case miss.elsewhere != nil:
+		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
 	}
 	return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: c.suggest(n, scopeKey), AsOf: c.asOf, Live: c.live}
 }

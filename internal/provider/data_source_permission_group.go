@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -15,8 +14,9 @@ import (
 )
 
 var (
-	_ datasource.DataSource              = &permissionGroupDataSource{}
-	_ datasource.DataSourceWithConfigure = &permissionGroupDataSource{}
+	_ datasource.DataSource                     = &permissionGroupDataSource{}
+	_ datasource.DataSourceWithConfigure        = &permissionGroupDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &permissionGroupDataSource{}
 )
 
 type permissionGroupDataSource struct {
@@ -46,7 +46,6 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 				"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
 			Optional: true,
 			Validators: []validator.String{
-				stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
 				validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
 			},
 		},
@@ -78,6 +77,30 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 			"Given `id` instead of `name`, it looks the group up by id.",
 		Attributes: attrs,
 	}
+}
+
+// ConfigValidators asks for exactly one of name and id, in words that name
+// both (the framework's own check lists paths in brackets).
+func (d *permissionGroupDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{nameOrIDValidator{}}
+}
+
+type nameOrIDValidator struct{}
+
+func (nameOrIDValidator) Description(context.Context) string {
+	return "exactly one of name and id must be set"
+}
+
+func (v nameOrIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (nameOrIDValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var name, id types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() || name.IsUnknown() || id.IsUnknown() || name.IsNull() != id.IsNull() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("name"), "Set name or id", catalog.NameOrID(!name.IsNull()))
 }
 
 func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -62,7 +62,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 			"access": schema.StringAttribute{
 				MarkdownDescription: "Select groups by access: `read`, `write` or `other` (derived from the group's name).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(catalog.Accesses...)},
+				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(catalog.Accesses...)},
 			},
 			"category": schema.StringAttribute{
 				MarkdownDescription: "Select groups by Cloudflare's category key, such as `developer_platform` or `dns_and_zones` " +

@@ -108,6 +108,10 @@ func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 				len(catalog.Default().List(catalog.Filter{Category: "developer_platform"})))),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("category"), knownvalue.StringExact("developer_platform")),
 		}},
+		{"access in capitals", "scope = \"user\"\naccess = \"READ\"", []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+				len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyUser, Access: catalog.AccessRead})))),
+		}},
 		{"category in capitals, with a scope", "scope = \"r2\"\ncategory = \"DEVELOPER_PLATFORM\"", []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("r2"))),
 		}},

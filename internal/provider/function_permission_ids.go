@@ -43,7 +43,7 @@ func (f *permissionIDsFunction) Definition(_ context.Context, _ function.Definit
 
 func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var list []types.String
-	var scopes []string
+	var scopes []types.String
 	resp.Error = req.Arguments.Get(ctx, &list, &scopes)
 	if resp.Error != nil {
 		return

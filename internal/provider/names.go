@@ -29,7 +29,7 @@ func (p nameProblem) summary() string {
 // function error still says which element each line is about.
 func (p nameProblem) detail() string {
 	if p.err == nil {
-		return fmt.Sprintf("names[%d] is null. Remove the element or give it a permission name.", p.index)
+		return catalog.NullElement("names", p.index)
 	}
 	return fmt.Sprintf("names[%d]: %s", p.index, p.err.Error())
 }

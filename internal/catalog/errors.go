@@ -19,6 +19,7 @@ const (
 	ErrScopeConflict                      // "Zone > ..." with scope = account
 	ErrMalformedID                        // meant as an id, but not 32 lower-case hex
 	ErrUnknownID                          // a well-formed id the catalog lacks
+	ErrMistypedID                         // a well-formed id within two edits of a known one
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)
@@ -57,6 +58,8 @@ func (e *Error) Summary() string {
 		return "Malformed permission group id"
 	case ErrUnknownID:
 		return "Unknown permission group id"
+	case ErrMistypedID:
+		return "Mistyped permission group id"
 	}
 	return "Invalid permission group"
 }
@@ -103,10 +106,9 @@ func (e *Error) Error() string {
 			msg += "."
 		}
 		return msg
+	case ErrMistypedID:
+		return fmt.Sprintf("%q is not a permission group id. %s", e.Input, e.Suggestions[0].mistypedIDHint())
 	case ErrUnknownID:
-		if len(e.Suggestions) > 0 {
-			return fmt.Sprintf("%q is not a permission group id in this catalog. %s %s", e.Input, e.Suggestions[0].mistypedIDHint(), e.catalogNote())
-		}
 		return fmt.Sprintf("%q is not a permission group id in this catalog. Check it against the List permission groups API, or use the group's name. %s", e.Input, e.catalogNote())
 	}
 	return fmt.Sprintf("%q is not a valid permission group.", e.Input)

@@ -119,7 +119,7 @@ func TestResolveErrors(t *testing.T) {
 		{"dashed id", "4755a26e-edb9-4da6-9e10-66d98aa820be", "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
 		{"short id", "4755a26eedb94da69e1066d98aa820", "", ErrMalformedID, `32 lower-case hex`},
 		{"unknown id", "0123456789abcdef0123456789abcdef", "", ErrUnknownID, `not a permission group id in this catalog.*2026-01-27`},
-		{"id one character off", "4755a26eedb94da69e1066d98aa820bf", "", ErrUnknownID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
+		{"id one character off", "4755a26eedb94da69e1066d98aa820bf", "", ErrMistypedID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
 		{"id with a character dropped", "4755a26eedb94da69e1066d98aa820b", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id with a stray letter", "4755a26eedb94da69e1066d98aa820bX", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id-length word", "abcdefghijklmnopqrstuvwxyzabcdef", "", ErrUnknownName, `not a permission group in any scope`},

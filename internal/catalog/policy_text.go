@@ -101,7 +101,15 @@ func userPermissionInAccountText(i int, name string) string {
 func scopeNotCoveredText(i int, g Group, kind string) string {
 	scope := g.ScopeKey()
 	return permissionText(i, fmt.Sprintf("%q is %s permission, but no resource in this policy is %s. Add %s, or move it to a policy whose resources are %s.",
-		g.Name, withArticle(g.Scope()), withArticle(ShortScope(scope)), exampleKey(scope, kind), pluralScope(scope)))
+		g.Name, scopeNoun(scope), scopeNoun(scope), exampleKey(scope, kind), pluralScope(scope)))
+}
+
+// scopeNoun is one resource of a scope, with its article: "an R2 bucket".
+func scopeNoun(scope string) string {
+	if scope == ScopeKeyR2 {
+		return "an R2 bucket"
+	}
+	return withArticle(ShortScope(scope))
 }
 
 func needsOwnPolicyText(i int, g Group, accountKey string) string {
@@ -133,7 +141,7 @@ func ambiguousInPolicyText(e *Error, bothCovered bool) string {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "%q (%s, %s)", cd.Name, cd.Scope(), cd.Group.ID)
-		scopes = append(scopes, withArticle(cd.Scope()))
+		scopes = append(scopes, scopeNoun(cd.ScopeKey))
 	}
 	if bothCovered {
 		b.WriteString(". This policy's resources cover more than one of their scopes, so they cannot settle it: write the qualified name of the one you mean.")
@@ -155,8 +163,12 @@ func wrongScopeInPolicyText(e *Error) string {
 	for _, o := range e.OtherScopes {
 		where = append(where, fmt.Sprintf("%q (%s, %s)", o.Name, o.Scope(), o.Group.ID))
 	}
-	return fmt.Sprintf("%q asks for %s permission, but that name exists only as %s. Write the one you mean.",
-		e.Input, withArticle(ShortScope(key)), strings.Join(where, " or "))
+	advice := "Write the one you mean."
+	if len(e.OtherScopes) == 1 {
+		advice = fmt.Sprintf("Write %q.", e.OtherScopes[0].Name)
+	}
+	return fmt.Sprintf("%q asks for %s permission, but that name exists only as %s. %s",
+		e.Input, scopeNoun(key), strings.Join(where, " or "), advice)
 }
 
 func exampleKey(scope, kind string) string {

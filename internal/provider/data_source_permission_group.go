@@ -60,8 +60,8 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
-					"newer than the embedded catalog passes through with a warning and empty name attributes. " +
-					"Otherwise computed from `name`.",
+					"newer than the embedded catalog passes through with a warning and null name attributes, and an id one " +
+					"or two characters off a known one is an error naming that id. Otherwise computed from `name`.",
 				Optional:   true,
 				Computed:   true,
 				Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
@@ -100,42 +100,33 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 	}
 	c := d.catalog()
 
+	// Both arguments follow the catalog's one rule for ids it lacks.
+	input, resolve, at := data.Name.ValueString(), c.ResolvePermission, path.Root("name")
 	if !data.ID.IsNull() {
-		d.readByID(c, &data, resp)
-	} else {
-		m, err := c.Resolve(data.Name.ValueString(), data.Scope.ValueString())
-		if err != nil {
-			addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
-			return
-		}
-		if w := m.Warning(); w != "" {
-			resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
-		}
+		input, resolve, at = data.ID.ValueString(), c.ResolveID, path.Root("id")
+	}
+	m, err := resolve(input, data.Scope.ValueString())
+	if err != nil {
+		addCatalogError(&resp.Diagnostics, err, at, path.Root("scope"))
+		return
+	}
+	if w := m.Warning(); w != "" {
+		resp.Diagnostics.AddAttributeWarning(at, m.WarningSummary(), w)
+	}
+	if m.Known() {
 		data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+	} else {
+		data.setUnknownID(m)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
 
-func (d *permissionGroupDataSource) readByID(c *catalog.Catalog, data *permissionGroupModel, resp *datasource.ReadResponse) {
-	g, err := c.LookupID(data.ID.ValueString())
-	if e := catalog.AsError(err); e != nil {
-		if e.Kind != catalog.ErrUnknownID {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), e.Summary(), e.Error())
-			return
-		}
-		// Cloudflare adds groups after any snapshot: pass the id through.
-		resp.Diagnostics.AddAttributeWarning(path.Root("id"), e.Summary(), e.Error())
-		data.APIName, data.ScopeKey, data.Access = types.StringNull(), types.StringNull(), types.StringNull()
-		data.MatchedBy = types.StringValue("unknown_id")
-		return
-	}
-	// Resolving the id checks it against the scope, if one was given.
-	m, err := c.Resolve(g.ID, data.Scope.ValueString())
-	if err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("id"), path.Root("scope"))
-		return
-	}
-	data.setMatch(m.Group, m.ScopeKey, string(m.Kind))
+// setUnknownID passes an id the catalog lacks through, with nothing claimed
+// about it.
+func (m *permissionGroupModel) setUnknownID(match catalog.Match) {
+	m.ID = types.StringValue(match.Group.ID)
+	m.APIName, m.ScopeKey, m.Access = types.StringNull(), types.StringNull(), types.StringNull()
+	m.MatchedBy = types.StringValue(string(match.Kind))
 }
 
 func (m *permissionGroupModel) setMatch(g catalog.Group, scopeKey, kind string) {

@@ -63,17 +63,31 @@ func TestPermissionGroupDataSource(t *testing.T) {
 }
 
 // An id newer than the catalog passes through with a warning, because
-// Cloudflare adds groups after any snapshot.
+// Cloudflare adds groups after any snapshot: given as `id` or as `name`, and
+// in `names`, where its group object holds only the id.
 func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 	t.Parallel()
+	const newer = "0123456789abcdef0123456789abcdef"
+	unknownGroup := knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"id": knownvalue.StringExact(newer), "api_name": knownvalue.Null(), "scope": knownvalue.Null(),
+		"scope_key": knownvalue.Null(), "access": knownvalue.Null(),
+	})
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `data "cfperms_permission_group" "test" { id = "0123456789abcdef0123456789abcdef" }`,
+			Config: `
+data "cfperms_permission_group" "test" { id = "` + newer + `" }
+data "cfperms_permission_group" "by_name" { name = "` + newer + `" }
+data "cfperms_permission_groups" "list" { names = ["DNS Write", "` + newer + `"] }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr("id", knownvalue.StringExact("0123456789abcdef0123456789abcdef")),
+				expectAttr("id", knownvalue.StringExact(newer)),
 				expectAttr("api_name", knownvalue.Null()),
 				expectAttr("matched_by", knownvalue.StringExact("unknown_id")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.by_name", tfjsonpath.New("id"), knownvalue.StringExact(newer)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.by_name", tfjsonpath.New("matched_by"), knownvalue.StringExact("unknown_id")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_groups.list", tfjsonpath.New("ids"),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite), knownvalue.StringExact(newer)})),
+				statecheck.ExpectKnownValue("data.cfperms_permission_groups.list", tfjsonpath.New("groups").AtSliceIndex(1), unknownGroup),
 			},
 		}},
 	})
@@ -143,7 +157,8 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"dashed id", `id = "4755a26e-edb9-4da6-9e10-66d98aa820be"`, `looks like a permission group id`},
 		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"4755a26eedb94da69e1066d98aa820be"`},
 		{"id in the wrong scope", fmt.Sprintf("id = %q\nscope = \"account\"", idDNSWrite), `is a zone permission, not\s+account`},
-		{"unknown id as name", `name = "0123456789abcdef0123456789abcdef"`, `not a permission group id in\s+this\s+catalog`},
+		{"mistyped id as name", `name = "4755a26eedb94da69e1066d98aa820bf"`, `(?s)Mistyped permission group id.*Did you mean\s+"4755a26eedb94da69e1066d98aa820be"`},
+		{"mistyped id as id", `id = "4755a26eedb94da69e1066d98aa820bf"`, `(?s)Mistyped permission group id.*Did you mean\s+"4755a26eedb94da69e1066d98aa820be"`},
 		{"short id as name", `name = "4755a26eedb94da69e1066d98aa8"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
 	}
 	for _, tt := range tests {

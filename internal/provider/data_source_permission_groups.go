@@ -45,7 +45,8 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +
-					"Order and duplicates are kept in `ids` and `groups`. Conflicts with `access` and `name_regex`.",
+					"Order and duplicates are kept in `ids` and `groups`. An id newer than the catalog passes through with a " +
+					"warning, its group object holding only the id. Conflicts with `access` and `name_regex`.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.List{
@@ -134,7 +135,7 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
 		for i, m := range matches {
 			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
+				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), m.WarningSummary(), fmt.Sprintf("names[%d]: %s", i, w))
 			}
 			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
 		}

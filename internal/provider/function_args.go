@@ -70,7 +70,7 @@ func resolveArguments(ctx context.Context, req function.RunRequest) (catalog.Mat
 	if ferr != nil {
 		return catalog.Match{}, ferr
 	}
-	m, err := catalog.Default().Resolve(name, scope)
+	m, err := catalog.Default().ResolvePermission(name, scope)
 	if err != nil {
 		return m, validators.ArgumentError(0, catalog.AsError(err).Error())
 	}

@@ -36,17 +36,21 @@ func groupObject(g catalog.Group, scopeKey string) types.Object {
 	return v.(types.Object) //nolint:forcetypeassert // ObjectType always yields an Object
 }
 
-// nameWarningSummary titles the warning for an input that resolved but is
-// not the API name.
-const nameWarningSummary = "Permission name is not the API name"
-
 // groupTFType and groupValue build a group as raw Terraform values, for data
 // sources that build large states without reflection.
 var groupTFType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 	"id": tftypes.String, "api_name": tftypes.String, "scope": tftypes.String, "scope_key": tftypes.String, "access": tftypes.String,
 }}
 
+// groupValue is a group as a Terraform object. An id the catalog lacks
+// (passed through, with no name) has only its id: nothing else is known.
 func groupValue(g catalog.Group, scopeKey string) tftypes.Value {
+	if g.Name == "" {
+		unknown := tftypes.NewValue(tftypes.String, nil)
+		return tftypes.NewValue(groupTFType, map[string]tftypes.Value{
+			"id": tftypes.NewValue(tftypes.String, g.ID), "api_name": unknown, "scope": unknown, "scope_key": unknown, "access": unknown,
+		})
+	}
 	return tftypes.NewValue(groupTFType, map[string]tftypes.Value{
 		"id":        tftypes.NewValue(tftypes.String, g.ID),
 		"api_name":  tftypes.NewValue(tftypes.String, g.Name),

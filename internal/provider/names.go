@@ -41,7 +41,7 @@ func resolveNames(c *catalog.Catalog, names []*string, scope string) ([]catalog.
 			problems = append(problems, nameProblem{index: i})
 			continue
 		}
-		m, err := c.Resolve(*name, scope)
+		m, err := c.ResolvePermission(*name, scope)
 		if err != nil {
 			problems = append(problems, nameProblem{index: i, err: catalog.AsError(err)})
 			continue

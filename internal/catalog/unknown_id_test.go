@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -65,5 +66,31 @@ func TestResolvePermissionUnknownIDs(t *testing.T) {
 				t.Errorf("summary = %q", m.WarningSummary())
 			}
 		})
+	}
+}
+
+// The v4 flat map holds every name once; names in two scopes are left out
+// and listed, never mapped to one of their ids.
+func TestFlatPermissions(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	flat, shared := c.FlatPermissions()
+	if flat["DNS Write"] != groupID(t, "DNS Write", "zone") {
+		t.Errorf("DNS Write = %q", flat["DNS Write"])
+	}
+	if _, ok := flat["Logs Write"]; ok || !slices.Contains(shared, "Logs Write") {
+		t.Errorf("Logs Write is in the map (%v) or missing from the shared names %v", ok, shared)
+	}
+	names := map[string]bool{}
+	for _, g := range c.Groups() {
+		names[g.Name] = true
+	}
+	if len(flat)+len(shared) != len(names) {
+		t.Errorf("%d names mapped and %d shared, want %d in all", len(flat), len(shared), len(names))
+	}
+	for name, id := range flat {
+		if g, ok := c.ByID(id); !ok || g.Name != name {
+			t.Errorf("%q maps to %s, the id of %+v", name, id, g)
+		}
 	}
 }

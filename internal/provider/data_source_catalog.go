@@ -27,18 +27,20 @@ func newCatalogDataSource(c configuredCatalog) datasource.DataSource {
 }
 
 type catalogModel struct {
-	User    types.Map    `tfsdk:"user"`
-	Account types.Map    `tfsdk:"account"`
-	Zone    types.Map    `tfsdk:"zone"`
-	R2      types.Map    `tfsdk:"r2"`
-	Groups  types.List   `tfsdk:"groups"`
-	Counts  types.Map    `tfsdk:"counts"`
-	AsOf    types.String `tfsdk:"as_of"`
-	Total   types.Int64  `tfsdk:"total"`
-	Source  types.String `tfsdk:"source"`
-	Added   types.List   `tfsdk:"added"`
-	Removed types.List   `tfsdk:"removed"`
-	Renamed types.List   `tfsdk:"renamed"`
+	User    types.Map `tfsdk:"user"`
+	Account types.Map `tfsdk:"account"`
+	Zone    types.Map `tfsdk:"zone"`
+	R2      types.Map `tfsdk:"r2"`
+	// Permissions is the v4 data source's flat map.
+	Permissions types.Map    `tfsdk:"permissions"`
+	Groups      types.List   `tfsdk:"groups"`
+	Counts      types.Map    `tfsdk:"counts"`
+	AsOf        types.String `tfsdk:"as_of"`
+	Total       types.Int64  `tfsdk:"total"`
+	Source      types.String `tfsdk:"source"`
+	Added       types.List   `tfsdk:"added"`
+	Removed     types.List   `tfsdk:"removed"`
+	Renamed     types.List   `tfsdk:"renamed"`
 }
 
 var renameAttrTypes = map[string]attr.Type{
@@ -59,15 +61,22 @@ func scopeMapAttribute(scope string) schema.MapAttribute {
 
 func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The whole embedded catalog. The maps `user`, `account`, `zone` and `r2` have the shape of " +
-			"the Cloudflare provider v4 data source `cloudflare_api_token_permission_groups`, so moving off it is a rename. " +
+		MarkdownDescription: "The whole embedded catalog. The maps `user`, `account`, `zone`, `r2` and `permissions` have the " +
+			"shape of the Cloudflare provider v4 data source `cloudflare_api_token_permission_groups`, so moving off it is a rename. " +
 			"Map lookups do no typo checking: prefer `cfperms_permission_group(s)` for names you write by hand.",
 		Attributes: map[string]schema.Attribute{
 			"user":    scopeMapAttribute("user (`com.cloudflare.api.user`)"),
 			"account": scopeMapAttribute("account (`com.cloudflare.api.account`)"),
 			"zone":    scopeMapAttribute("zone (`com.cloudflare.api.account.zone`)"),
 			"r2":      scopeMapAttribute("R2 bucket (`com.cloudflare.edge.r2.bucket`)"),
-			"groups":  groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
+			"permissions": schema.MapAttribute{
+				MarkdownDescription: "The v4 data source's flat map from API name to id, across every scope. A name that " +
+					"exists in more than one scope, such as `Logs Write`, is left out, as one key cannot hold two ids: the " +
+					"[permission groups guide](../guides/permission-groups.md) lists those names; look them up in the scope maps.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"groups": groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
 			"counts": schema.MapAttribute{
 				MarkdownDescription: "Number of groups per short scope.",
 				ElementType:         types.Int64Type,
@@ -135,19 +144,25 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	if c.Live() {
 		source = "live"
 	}
+	flat, _ := c.FlatPermissions()
+	permissions := make(map[string]attr.Value, len(flat))
+	for name, id := range flat {
+		permissions[name] = types.StringValue(id)
+	}
 	data := catalogModel{
-		Added:   groupList(diff.Added),
-		Removed: groupList(diff.Removed),
-		Renamed: types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
-		User:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
-		Account: types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
-		Zone:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
-		R2:      types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
-		Groups:  types.ListValueMust(groupObjectType, objects),
-		Counts:  types.MapValueMust(types.Int64Type, counts),
-		AsOf:    types.StringValue(c.AsOf()),
-		Total:   types.Int64Value(int64(c.Len())),
-		Source:  types.StringValue(source),
+		Permissions: types.MapValueMust(types.StringType, permissions),
+		Added:       groupList(diff.Added),
+		Removed:     groupList(diff.Removed),
+		Renamed:     types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
+		User:        types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
+		Account:     types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
+		Zone:        types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
+		R2:          types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
+		Groups:      types.ListValueMust(groupObjectType, objects),
+		Counts:      types.MapValueMust(types.Int64Type, counts),
+		AsOf:        types.StringValue(c.AsOf()),
+		Total:       types.Int64Value(int64(c.Len())),
+		Source:      types.StringValue(source),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

@@ -42,8 +42,8 @@ type Unknowns struct {
 	Elements []int
 }
 
-// any reports whether anything at all is unknown.
-func (u Unknowns) any() bool {
+// anyUnknown reports whether anything at all is unknown.
+func (u Unknowns) anyUnknown() bool {
 	return u.Effect || u.TokenKind || u.Resources || u.Permissions || len(u.Elements) > 0
 }
 
@@ -126,7 +126,7 @@ func (c *Catalog) CheckPolicy(p Policy) PolicyResult {
 	ck.checkCoverage()
 	ck.checkSize()
 	ck.checkUnused()
-	ck.res.Complete = !p.Unknown.any()
+	ck.res.Complete = !p.Unknown.anyUnknown()
 	return ck.res
 }
 

@@ -30,7 +30,7 @@ func ParseResources(v any) ([]Resource, error) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, errors.New(notAMapText(describeValue(v)))
+		return nil, resourcesError(notAMapText(describeValue(v)))
 	}
 	return resourcesOf(m, "resources")
 }
@@ -56,8 +56,8 @@ func resourcesOf(m map[string]any, at string) ([]Resource, error) {
 			}
 			out = append(out, Resource{Key: k, Nested: nested})
 		default:
-			return nil, fmt.Errorf("%s is %s, but Cloudflare grants a resource only with \"*\" (or, under an account key, with a map of keys to \"*\").",
-				where, describeValue(value))
+			return nil, resourcesError(fmt.Sprintf("%s is %s, but Cloudflare grants a resource only with \"*\" (or, under an account key, with a map of keys to \"*\").",
+				where, describeValue(value)))
 		}
 	}
 	return out, nil
@@ -75,13 +75,19 @@ func decodeResourcesJSON(s string) (any, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("resources is the string %s, which is not a map written as JSON (%s). %s", shortQuote(s), jsonProblem(err), resourcesShapeAdvice)
+		return nil, resourcesError(fmt.Sprintf("resources is the string %s, which is not a map written as JSON (%s). %s", shortQuote(s), jsonProblem(err), resourcesShapeAdvice))
 	}
 	if _, ok := v.(map[string]any); !ok {
-		return nil, errors.New(notAMapText("a JSON string of " + describeValue(v)))
+		return nil, resourcesError(notAMapText("a JSON string of " + describeValue(v)))
 	}
 	return v, nil
 }
+
+// resourcesError is a complete sentence for the user, so it ends with a full
+// stop, which error strings built with fmt.Errorf should not.
+type resourcesError string
+
+func (e resourcesError) Error() string { return string(e) }
 
 const resourcesShapeAdvice = `Write a map from resource key to "*", such as { "com.cloudflare.api.account.zone.*" = "*" }, or jsonencode() of one.`
 

@@ -338,3 +338,39 @@ data "cfperms_token_policy" "dns" {
 		}},
 	})
 }
+
+// In live mode a name only Cloudflare's live list has is left to the read,
+// which knows it; a mistake that holds whatever the list says still fails
+// early.
+func TestTokenPolicyLiveCatalog(t *testing.T) {
+	t.Parallel()
+	srv := newFakeCloudflare(t, "")
+	account := fmt.Sprintf(`{ "com.cloudflare.api.account.%s" = "*" }`, testAccount)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: srv.providerBlock("") + `
+data "cfperms_token_policy" "secrets" {
+  permissions = ["Workers Secrets Write"]
+  resources   = ` + account + `
+}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.cfperms_token_policy.secrets", tfjsonpath.New("permission_group_ids"),
+						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(newGroupID)})),
+				},
+			},
+		},
+	})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: srv.providerBlock("") + `
+data "cfperms_token_policy" "secrets" {
+  permissions = ["Workers Secrets Write", "` + strings.ToUpper(idBillingRead) + `"]
+  resources   = ` + account + `
+}`,
+			ExpectError: errorPattern(`Malformed permission group id`),
+		}},
+	})
+}

@@ -125,8 +125,9 @@ func policyAttribute(versions string, resources schema.Attribute) schema.SingleN
 }
 
 // policy reads the configuration into a catalog.Policy, marking the parts
-// not known yet; ok is false when the resources have the wrong shape.
-func (m *tokenPolicyModel) policy(ctx context.Context, diags *diag.Diagnostics) (catalog.Policy, bool) {
+// not known yet. Resources of the wrong shape are an error, and then count
+// as unknown, so the permissions are still checked on their own.
+func (m *tokenPolicyModel) policy(ctx context.Context, diags *diag.Diagnostics) catalog.Policy {
 	p := catalog.Policy{
 		Effect: m.Effect.ValueString(), TokenKind: m.TokenKind.ValueString(),
 		Unknown: catalog.Unknowns{Effect: m.Effect.IsUnknown(), TokenKind: m.TokenKind.IsUnknown()},
@@ -140,9 +141,9 @@ func (m *tokenPolicyModel) policy(ctx context.Context, diags *diag.Diagnostics) 
 	}
 	if err := resourcesFrom(m.Resources, &p); err != nil {
 		diags.AddAttributeError(path.Root("resources"), "Invalid resources", err.Error())
-		return p, false
+		p.Resources, p.Unknown.Resources = nil, true
 	}
-	return p, true
+	return p
 }
 
 // addFindings reports findings against the argument the catalog blames.
@@ -169,10 +170,7 @@ func (d *tokenPolicyDataSource) ValidateConfig(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, ok := data.policy(ctx, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+	p := data.policy(ctx, &resp.Diagnostics)
 	var errs []catalog.Finding
 	for _, f := range d.catalog().CheckPolicy(p).Errors() {
 		// In live mode only the read, against the live list, knows every group.
@@ -190,8 +188,8 @@ func (d *tokenPolicyDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, ok := data.policy(ctx, &resp.Diagnostics)
-	if !ok || resp.Diagnostics.HasError() {
+	p := data.policy(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	res := d.catalog().CheckPolicy(p)

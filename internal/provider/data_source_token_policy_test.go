@@ -204,11 +204,15 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 		{`permissions = ["Zone Read"]` + "\nresources = 3", `^Invalid resources: resources is the number 3, but Cloudflare takes a map`},
 	}
 	var config strings.Builder
-	want := make([]string, len(tests))
+	var want []string
 	for i, tt := range tests {
 		fmt.Fprintf(&config, "data \"cfperms_token_policy\" \"case%d\" {\n%s\n}\n\n", i, tt.arguments)
-		want[i] = tt.want
+		want = append(want, tt.want)
 	}
+	// Two mistakes, two errors: the names are checked whatever the resources.
+	config.WriteString("data \"cfperms_token_policy\" \"two_mistakes\" {\n  permissions = [\"Zone Raed\"]\n  resources   = true\n}\n")
+	want = append(want, `^Invalid resources: resources is true, but Cloudflare takes a map`,
+		`^Unknown permission group: permissions\[0\]: "Zone Raed" is not a permission group in any scope\. Did you mean "Zone Read"`)
 	expectErrors(t, planDiagnostics(t, config.String()), want...)
 }
 

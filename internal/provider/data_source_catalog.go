@@ -27,20 +27,21 @@ func newCatalogDataSource(c configuredCatalog) datasource.DataSource {
 }
 
 type catalogModel struct {
-	User    types.Map `tfsdk:"user"`
-	Account types.Map `tfsdk:"account"`
-	Zone    types.Map `tfsdk:"zone"`
-	R2      types.Map `tfsdk:"r2"`
-	// Permissions is the v4 data source's flat map.
-	Permissions types.Map    `tfsdk:"permissions"`
-	Groups      types.List   `tfsdk:"groups"`
-	Counts      types.Map    `tfsdk:"counts"`
-	AsOf        types.String `tfsdk:"as_of"`
-	Total       types.Int64  `tfsdk:"total"`
-	Source      types.String `tfsdk:"source"`
-	Added       types.List   `tfsdk:"added"`
-	Removed     types.List   `tfsdk:"removed"`
-	Renamed     types.List   `tfsdk:"renamed"`
+	User    types.Map    `tfsdk:"user"`
+	Account types.Map    `tfsdk:"account"`
+	Zone    types.Map    `tfsdk:"zone"`
+	R2      types.Map    `tfsdk:"r2"`
+	Groups  types.List   `tfsdk:"groups"`
+	Counts  types.Map    `tfsdk:"counts"`
+	AsOf    types.String `tfsdk:"as_of"`
+	Total   types.Int64  `tfsdk:"total"`
+	Source  types.String `tfsdk:"source"`
+	Added   types.List   `tfsdk:"added"`
+	Removed types.List   `tfsdk:"removed"`
+	Renamed types.List   `tfsdk:"renamed"`
+
+	// Permissions is the v4 data source's flat map across every scope.
+	Permissions types.Map `tfsdk:"permissions"`
 }
 
 var renameAttrTypes = map[string]attr.Type{
@@ -69,14 +70,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"account": scopeMapAttribute("account (`com.cloudflare.api.account`)"),
 			"zone":    scopeMapAttribute("zone (`com.cloudflare.api.account.zone`)"),
 			"r2":      scopeMapAttribute("R2 bucket (`com.cloudflare.edge.r2.bucket`)"),
-			"permissions": schema.MapAttribute{
-				MarkdownDescription: "The v4 data source's flat map from API name to id, across every scope. A name that " +
-					"exists in more than one scope, such as `Logs Write`, is left out, as one key cannot hold two ids: the " +
-					"[permission groups guide](../guides/permission-groups.md) lists those names; look them up in the scope maps.",
-				ElementType: types.StringType,
-				Computed:    true,
-			},
-			"groups": groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
+			"groups":  groupsAttribute("Every group of the catalog, sorted by scope key then name, including scopes newer than this provider knows by name."),
 			"counts": schema.MapAttribute{
 				MarkdownDescription: "Number of groups per short scope.",
 				ElementType:         types.Int64Type,
@@ -97,6 +91,13 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"from":  schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the embedded catalog."},
 					"to":    schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the live list."},
 				}},
+			},
+			"permissions": schema.MapAttribute{
+				MarkdownDescription: "The v4 data source's flat map from API name to id, across every scope. A name that " +
+					"exists in more than one scope, such as `Logs Write`, is left out, as one key cannot hold two ids: the " +
+					"[permission groups guide](../guides/permission-groups.md) lists those names; look them up in the scope maps.",
+				ElementType: types.StringType,
+				Computed:    true,
 			},
 		},
 	}
@@ -144,25 +145,30 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 	if c.Live() {
 		source = "live"
 	}
-	flat, _ := c.FlatPermissions()
-	permissions := make(map[string]attr.Value, len(flat))
-	for name, id := range flat {
-		permissions[name] = types.StringValue(id)
-	}
 	data := catalogModel{
-		Permissions: types.MapValueMust(types.StringType, permissions),
-		Added:       groupList(diff.Added),
-		Removed:     groupList(diff.Removed),
-		Renamed:     types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
-		User:        types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
-		Account:     types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
-		Zone:        types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
-		R2:          types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
-		Groups:      types.ListValueMust(groupObjectType, objects),
-		Counts:      types.MapValueMust(types.Int64Type, counts),
-		AsOf:        types.StringValue(c.AsOf()),
-		Total:       types.Int64Value(int64(c.Len())),
-		Source:      types.StringValue(source),
+		Added:   groupList(diff.Added),
+		Removed: groupList(diff.Removed),
+		Renamed: types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
+		User:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
+		Account: types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
+		Zone:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
+		R2:      types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
+		Groups:  types.ListValueMust(groupObjectType, objects),
+		Counts:  types.MapValueMust(types.Int64Type, counts),
+		AsOf:    types.StringValue(c.AsOf()),
+		Total:   types.Int64Value(int64(c.Len())),
+		Source:  types.StringValue(source),
 	}
+	data.Permissions = flatPermissions(c)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// flatPermissions is the v4 flat map, for configurations that indexed it.
+func flatPermissions(c *catalog.Catalog) types.Map {
+	flat, _ := c.FlatPermissions()
+	values := make(map[string]attr.Value, len(flat))
+	for name, id := range flat {
+		values[name] = types.StringValue(id)
+	}
+	return types.MapValueMust(types.StringType, values)
 }

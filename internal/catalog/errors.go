@@ -20,6 +20,7 @@ const (
 	ErrMalformedID                           // meant as an id, but not 32 lower-case hex
 	ErrUnknownID                             // a well-formed id the catalog lacks
 	ErrCategoryMismatch                      // a path's heading is not the group's category
+	ErrMistypedID                            // a well-formed id within two edits of a known one
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)
@@ -64,6 +65,8 @@ func (e *Error) Summary() string {
 		return "Unknown permission group id"
 	case ErrCategoryMismatch:
 		return "Permission under another heading"
+	case ErrMistypedID:
+		return "Mistyped permission group id"
 	}
 	return "Invalid permission group"
 }
@@ -114,10 +117,9 @@ func (e *Error) Error() string {
 		g := e.Candidates[0]
 		return fmt.Sprintf("%q puts %q under the heading %q, but the token page lists it under %q. Write the heading %q, or leave the heading out.",
 			e.Input, g.Group.Name, CategoryLabel(e.Category), CategoryLabel(g.Group.Category), CategoryLabel(g.Group.Category))
+	case ErrMistypedID:
+		return fmt.Sprintf("%q is not a permission group id. %s", e.Input, e.Suggestions[0].mistypedIDHint())
 	case ErrUnknownID:
-		if len(e.Suggestions) > 0 {
-			return fmt.Sprintf("%q is not a permission group id in this catalog. %s %s", e.Input, e.Suggestions[0].mistypedIDHint(), e.catalogNote())
-		}
 		return fmt.Sprintf("%q is not a permission group id in this catalog. Check it against the List permission groups API, or use the group's name. %s", e.Input, e.catalogNote())
 	}
 	return fmt.Sprintf("%q is not a valid permission group.", e.Input)

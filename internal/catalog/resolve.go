@@ -27,6 +27,8 @@ type Match struct {
 	// otherReadings are the groups the input would also fit in other
 	// scopes, when its exact API name decided it.
 	otherReadings []Candidate
+	// asOf is the snapshot date a MatchUnknownID warning names.
+	asOf string
 }
 
 // Scope is the short scope of the match.
@@ -137,6 +139,8 @@ func (m Match) otherReadingsWarning() string {
 func (m Match) nameWarning() string {
 	g := m.Group
 	switch m.Kind {
+	case MatchUnknownID:
+		return m.unknownIDWarning()
 	case MatchDocsLabel:
 		return fmt.Sprintf("%q is a label from Cloudflare's docs, not an API name. It resolved to the %s permission group %q (%s). Write %q to match the API and the dashboard's token summary.",
 			m.Input, m.Scope(), g.Name, g.ID, g.Name)
@@ -471,10 +475,11 @@ func (c *Catalog) LookupID(input string) (Group, error) {
 
 // unknownID is the error for a well-formed id the catalog lacks. Most such
 // ids are groups newer than the catalog; one within two edits of a known id
-// is a mistyped copy of it, as random ids never come that close.
+// is a mistyped copy of it (ErrMistypedID), as random ids never come that close.
 func (c *Catalog) unknownID(input string) *Error {
 	e := &Error{Kind: ErrUnknownID, Input: input, AsOf: c.asOf}
 	if i, ok := c.nearestID(strings.TrimSpace(input)); ok {
+		e.Kind = ErrMistypedID
 		e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
 	}
 	return e

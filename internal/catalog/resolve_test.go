@@ -129,7 +129,7 @@ func TestResolveErrors(t *testing.T) {
 		{"dashed id", idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:16] + "-" + idDNSWrite[16:20] + "-" + idDNSWrite[20:], "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
 		{"short id", idDNSWrite[:30], "", ErrMalformedID, `32 lower-case hex`},
 		{"unknown id", testUnknownID, "", ErrUnknownID, `not a permission group id in this catalog.*` + asOfPattern},
-		{"id one character off", nearID(idDNSWrite), "", ErrUnknownID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
+		{"id one character off", nearID(idDNSWrite), "", ErrMistypedID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
 		{"id with a character dropped", idDNSWrite[:31], "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id with a stray letter", idDNSWrite[:31] + "X", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id-length word", "abcdefghijklmnopqrstuvwxyzabcdef", "", ErrUnknownName, `not a permission group in any scope`},

@@ -51,8 +51,8 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 		},
 		"id": schema.StringAttribute{
 			MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
-				"newer than the embedded catalog passes through with a warning and empty name attributes. " +
-				"Otherwise computed from `name`.",
+				"newer than the embedded catalog passes through with a warning and null name attributes, and an id one " +
+				"or two characters off a known one is an error naming that id. Otherwise computed from `name`.",
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
@@ -114,38 +114,22 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 	resp.State.Raw = req.Config.Raw
 	c := d.catalog()
 
+	// Both arguments follow the catalog's one rule for ids it lacks.
+	input, resolve, at := in.Name.ValueString(), c.ResolvePermission, path.Root("name")
 	if !in.ID.IsNull() {
-		d.readByID(ctx, c, in, resp)
-		return
+		input, resolve, at = in.ID.ValueString(), c.ResolveID, path.Root("id")
 	}
-	m, err := c.Resolve(in.Name.ValueString(), in.Scope.ValueString())
+	m, err := resolve(input, in.Scope.ValueString())
 	if err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
+		addCatalogError(&resp.Diagnostics, err, at, path.Root("scope"))
 		return
 	}
 	if w := m.Warning(); w != "" {
-		resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
+		resp.Diagnostics.AddAttributeWarning(at, m.WarningSummary(), w)
 	}
-	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))
-}
-
-func (d *permissionGroupDataSource) readByID(ctx context.Context, c *catalog.Catalog, in permissionGroupInput, resp *datasource.ReadResponse) {
-	g, err := c.LookupID(in.ID.ValueString())
-	if e := catalog.AsError(err); e != nil {
-		if e.Kind != catalog.ErrUnknownID {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), e.Summary(), e.Error())
-			return
-		}
-		// Cloudflare adds groups after any snapshot: pass the id through,
-		// with the group's other attributes left null.
-		resp.Diagnostics.AddAttributeWarning(path.Root("id"), e.Summary(), e.Error())
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), "unknown_id")...)
-		return
-	}
-	// Resolving the id checks it against the scope, if one was given.
-	m, err := c.Resolve(g.ID, in.Scope.ValueString())
-	if err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("id"), path.Root("scope"))
+	if !m.Known() {
+		// An id newer than the catalog: only the id and how it matched are known.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), string(m.Kind))...)
 		return
 	}
 	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))

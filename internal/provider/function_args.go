@@ -79,7 +79,7 @@ func resolveArguments(ctx context.Context, req function.RunRequest) (catalog.Mat
 	if name == nil {
 		return catalog.Match{}, validators.ArgumentError(0, catalog.NullArgument("name"))
 	}
-	m, err := catalog.Default().Resolve(*name, scope)
+	m, err := catalog.Default().ResolvePermission(*name, scope)
 	if err != nil {
 		return m, validators.ArgumentError(0, catalog.AsError(err).Error())
 	}

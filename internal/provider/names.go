@@ -46,7 +46,7 @@ func resolveNames(c *catalog.Catalog, names []*string, scope string) ([]catalog.
 			problems = append(problems, nameProblem{index: i})
 			continue
 		}
-		m, err := c.Resolve(*name, scope)
+		m, err := c.ResolvePermission(*name, scope)
 		if err != nil {
 			problems = append(problems, nameProblem{index: i, err: catalog.AsError(err)})
 			continue
@@ -72,7 +72,7 @@ func reportNameWarnings(diags *diag.Diagnostics, matches []catalog.Match) {
 	elements := validators.NewElementDiagnostics(path.Root("names"), "names", diags)
 	for i, m := range matches {
 		if w := m.Warning(); w != "" {
-			elements.AddWarning(i, nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
+			elements.AddWarning(i, m.WarningSummary(), fmt.Sprintf("names[%d]: %s", i, w))
 		}
 	}
 	elements.Close()

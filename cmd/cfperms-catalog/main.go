@@ -68,7 +68,7 @@ func run(args []string) error {
 	if err := keepFormerNames(*former, old, snap); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := writeCatalog(*out, data); err != nil {
 		return err
 	}
 	fmt.Printf("wrote %s: %d groups as of %s\n\n", *out, len(groups), date)
@@ -89,7 +89,7 @@ func keepFormerNames(path string, old *catalog.Snapshot, next catalog.Snapshot) 
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return os.WriteFile(path, catalog.AppendFormerNames(data, renames), 0o644)
+	return writeFormerNames(path, catalog.AppendFormerNames(data, renames))
 }
 
 // report prints what the refresh changed, per scope, and writes it to

@@ -69,7 +69,7 @@ func TestRunStatusAndFormats(t *testing.T) {
 		{name: "json", args: []string{"-format", "json", fixture("v4-state.json")}, status: exitFindings, stdout: `(?s)^\{\n  "catalog": \{.*"input": "state",\n  "tokens": 6,`},
 		{name: "clean", stdin: clean, status: exitClean, stdout: `^Checked 1 token in this state against the embedded catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\): no findings\.\n$`},
 		{name: "warnings only", args: []string{"-format", "github"}, stdin: strings.Replace(clean, catalogtest.ID("zone", "DNS Write"), catalogtest.UnknownID, 1), status: exitClean,
-			stdout: `^::warning title=cfperms%3A Permission group id not in the catalog::cloudflare_api_token\.ok\.policies\[0\]: permissions\[0\]: "` + catalogtest.UnknownID + `" is not in this catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\)`},
+			stdout: `^::warning title=cfperms%3A Permission group id not in the catalog::cloudflare_api_token\.ok\.policies\[0\]: permissions\[0\]: "` + catalogtest.UnknownID + `" is not a permission group id in this catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\)`},
 		{name: "help", args: []string{"-h"}, status: exitClean, stdout: `^$`},
 		{name: "version", args: []string{"-version"}, status: exitClean, stdout: `^cfperms-check \S+\n$`},
 	}
@@ -122,7 +122,7 @@ func TestRunBadInput(t *testing.T) {
 	}
 }
 
-func TestCheckBaseURL(t *testing.T) {
+func TestBaseURLProblem(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		url  string
@@ -132,17 +132,16 @@ func TestCheckBaseURL(t *testing.T) {
 		{url: "http://127.0.0.1:8080/client/v4"},
 		{url: "http://[::1]:8080"},
 		{url: "http://localhost:8080"},
-		{url: "http://api.cloudflare.com/client/v4", want: "plain http"},
-		{url: "ftp://api.cloudflare.com", want: "not an http(s) URL"},
-		{url: "api.cloudflare.com/client/v4", want: "not an http(s) URL"},
-		{url: "https://user:pass@api.cloudflare.com", want: "must not hold credentials"},
+		{url: "http://api.cloudflare.com/client/v4", want: `-base-url "http://api.cloudflare.com/client/v4" uses http, which would send the API token in clear text`},
+		{url: "ftp://api.cloudflare.com", want: `-base-url "ftp://api.cloudflare.com" uses the scheme "ftp"`},
+		{url: "https://user:pass@api.cloudflare.com", want: "carries a user name or password"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
 			t.Parallel()
-			err := checkBaseURL(tt.url)
+			err := baseURLProblem(tt.url)
 			if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
-				t.Fatalf("checkBaseURL(%q) = %v, want %q", tt.url, err, tt.want)
+				t.Fatalf("baseURLProblem(%q) = %v, want %q", tt.url, err, tt.want)
 			}
 		})
 	}
@@ -253,7 +252,7 @@ func TestRunLive(t *testing.T) {
 	account := []string{"-account-id", strings.Repeat("a", 32), "-base-url", srv.URL}
 
 	embedded := runWith(t, bytes.NewReader(state), nil)
-	if embedded.status != exitClean || !strings.Contains(embedded.stdout, `"`+newer.ID+`" is not in this catalog (snapshot of `+catalogtest.AsOf()+`)`) {
+	if embedded.status != exitClean || !strings.Contains(embedded.stdout, `"`+newer.ID+`" is not a permission group id in this catalog (snapshot of `+catalogtest.AsOf()+`)`) {
 		t.Fatalf("embedded: status %d\n%s", embedded.status, embedded.stdout)
 	}
 	live := runWith(t, bytes.NewReader(state), map[string]string{"CLOUDFLARE_API_TOKEN": "test-token"}, append([]string{"-live"}, account...)...)

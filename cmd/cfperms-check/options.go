@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/url"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -105,30 +103,18 @@ func (o *options) check(files []string) error {
 	if len(files) == 1 {
 		o.file = files[0]
 	}
-	return checkBaseURL(o.baseURL)
+	return baseURLProblem(o.baseURL)
 }
 
-// checkBaseURL keeps the API token off the network in clear text: https,
-// or plain http to a loopback address (a test server).
-func checkBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http"):
-		return fmt.Errorf("-base-url %q is not an http(s) URL such as %q", raw, cfapi.DefaultBaseURL)
-	case u.User != nil:
-		return errors.New("-base-url must not hold credentials; the token comes from CLOUDFLARE_API_TOKEN")
-	case u.Scheme == "http" && !isLoopback(u.Hostname()):
-		return fmt.Errorf("-base-url %q is plain http, so the API token would cross the network unencrypted. Use https (plain http is accepted for a loopback address only, for tests)", raw)
+// baseURLProblem is the client's own check of the API root (https, or http
+// to a loopback host only), worded for the flag.
+func baseURLProblem(raw string) error {
+	err := cfapi.CheckBaseURL(raw)
+	var bad *cfapi.BaseURLError
+	if errors.As(err, &bad) {
+		return fmt.Errorf("-base-url %s %s", bad.URL, bad.Reason)
 	}
-	return nil
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return err
 }
 
 // chooseCatalog is the embedded catalog, or with -live Cloudflare's current
@@ -141,7 +127,7 @@ func chooseCatalog(ctx context.Context, o options, stderr io.Writer, getenv func
 	if token == "" {
 		return nil, errors.New(`-live needs a Cloudflare API token in CLOUDFLARE_API_TOKEN, one that may list permission groups ("API Tokens Read", or "Account API Tokens Read" with -account-id)`)
 	}
-	client := &cfapi.Client{BaseURL: o.baseURL, Token: token, AccountID: o.accountID, Timeout: o.timeout}
+	client := &cfapi.Client{BaseURL: o.baseURL, Token: token, AccountID: o.accountID, Timeout: o.timeout, UserAgent: userAgent()}
 	c, diff, err := cfapi.LiveCatalog(ctx, client)
 	if err != nil {
 		return nil, fmt.Errorf("cannot fetch Cloudflare's live list of permission groups: %s", tokencheck.Printable(err.Error()))
@@ -149,6 +135,15 @@ func chooseCatalog(ctx context.Context, o options, stderr io.Writer, getenv func
 	say(stderr, "cfperms-check: Cloudflare's live list has %d groups: %d newer than the embedded catalog (snapshot of %s), %d of its groups no longer listed.\n",
 		c.Len()-len(diff.Removed), len(diff.Added), catalog.EmbeddedAsOf(), len(diff.Removed))
 	return c, nil
+}
+
+// userAgent tells Cloudflare the requests come from cfperms-check.
+func userAgent() string {
+	v := moduleVersion()
+	if !strings.HasPrefix(v, "v") {
+		v = "dev"
+	}
+	return "cfperms-check/" + v
 }
 
 // moduleVersion is the version go install built, such as v1.4.0.

@@ -35,6 +35,7 @@ func guide(c *catalog.Catalog) string {
 			writeCategory(&b, c, k, cat)
 		}
 	}
+	sharedNames(&b, c)
 	return b.String()
 }
 
@@ -125,6 +126,23 @@ func alsoAccepted(c *catalog.Catalog, g catalog.Group, scopeKey string) string {
 		also = append(also, label)
 	}
 	return strings.Join(also, "; ")
+}
+
+// sharedNames lists the names cfperms_catalog's flat `permissions` map
+// leaves out, so a v4 configuration that used one knows where to look.
+func sharedNames(b *strings.Builder, c *catalog.Catalog) {
+	_, shared := c.FlatPermissions()
+	b.WriteString("\n## Names in more than one scope\n\n")
+	b.WriteString("These API names belong to groups in more than one scope, so `cfperms_catalog`'s flat `permissions` map ")
+	b.WriteString("(the Cloudflare provider v4 shape) leaves them out. Look them up in a scope map ")
+	b.WriteString("(`data.cfperms_catalog.all.zone[\"Logs Write\"]`), or write the qualified name (`Zone > Logs Write`).\n\n")
+	if len(shared) == 0 {
+		b.WriteString("None in this catalog.\n")
+		return
+	}
+	for _, name := range shared {
+		fmt.Fprintf(b, "- %s\n", cell(name))
+	}
 }
 
 func scopeRank(key string) int {

@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 var sink Match
 
@@ -41,3 +44,19 @@ func BenchmarkLoad(b *testing.B) {
 		_ = New(snap)
 	}
 }
+
+// BenchmarkNormalizeDeepEncoding shows normalising linear in the input:
+// ns/op grows with the size, ns per byte does not.
+func BenchmarkNormalizeDeepEncoding(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 80_000} {
+		s := deepEncoded(n)
+		b.Run(fmt.Sprintf("%dB", n), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				normSink = Normalize(s)
+			}
+		})
+	}
+}
+
+var normSink string

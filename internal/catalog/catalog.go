@@ -29,10 +29,11 @@ const (
 	MatchQualified  MatchKind = "qualified"   // "Zone > DNS > Edit" and its relatives
 	MatchDocsLabel  MatchKind = "docs_label"  // a product label from Cloudflare's docs
 	MatchRenamed    MatchKind = "renamed"     // a name the group had before or after this snapshot
+	MatchTranslated MatchKind = "translated"  // the dashboard's access word in another language ("DNS: Bearbeiten")
 )
 
 // MatchKinds lists every kind, for docs.
-var MatchKinds = []MatchKind{MatchExact, MatchID, MatchCaseFolded, MatchDashboard, MatchQualified, MatchDocsLabel, MatchRenamed}
+var MatchKinds = []MatchKind{MatchExact, MatchID, MatchCaseFolded, MatchDashboard, MatchQualified, MatchDocsLabel, MatchRenamed, MatchTranslated}
 
 // ref is one way a folded name points at a group.
 type ref struct {
@@ -63,9 +64,13 @@ type Catalog struct {
 	suggestOnce sync.Once
 	suggestible map[string][]suggestEntry
 	// live is set for a catalog merged with Cloudflare's live list; retired
-	// marks the groups that list no longer has.
-	live    bool
-	retired map[int]bool
+	// marks the groups that list no longer has, and successor the live group
+	// of the same name and scope that took a retired one's place.
+	live      bool
+	retired   map[int]bool
+	successor map[int]int
+	// categories holds the category keys of the groups.
+	categories map[string]bool
 	// aliases is the vocabulary this catalog was built with: the curated
 	// entries, former names and any extra (live renames) whose targets exist.
 	aliases []alias
@@ -112,11 +117,13 @@ func EmbeddedSnapshot() (Snapshot, error) { return ParseTSV(embeddedTSV) }
 // New indexes a snapshot together with the curated vocabulary. Vocabulary
 // entries whose targets the snapshot lacks are left out, so a newer or older
 // snapshot never makes an alias point at the wrong group.
-func New(snap Snapshot) *Catalog { return build(snap, nil, formerNames()) }
+func New(snap Snapshot) *Catalog { return build(snap, nil, formerNames(), nil) }
 
 // build indexes a snapshot with the vocabulary, the former names and any
-// extra aliases.
-func build(snap Snapshot, extra []alias, former []FormerName) *Catalog {
+// extra aliases. Groups whose ids are in retired (live mode: gone from the
+// live list) are indexed too, but never become the target of an alias when
+// a live group has the same name in the same scope.
+func build(snap Snapshot, extra []alias, former []FormerName, retired map[string]bool) *Catalog {
 	groups := make([]Group, len(snap.Groups))
 	copy(groups, snap.Groups)
 	sortGroups(groups)
@@ -129,11 +136,23 @@ func build(snap Snapshot, extra []alias, former []FormerName) *Catalog {
 		folded:  make(map[string][]ref, len(groups)+len(vocabulary)),
 	}
 	nameIndex := map[string]int{} // scopeKey + "\x00" + API name
+	c.categories = map[string]bool{}
 	for i, g := range groups {
 		c.byID[g.ID] = i
+		if g.Category != "" {
+			c.categories[g.Category] = true
+		}
+		if retired[g.ID] {
+			if c.retired == nil {
+				c.retired = map[int]bool{}
+			}
+			c.retired[i] = true
+		}
 		for _, k := range g.ScopeKeys {
 			c.byScope[k] = append(c.byScope[k], i)
-			nameIndex[k+"\x00"+g.Name] = i
+			if _, taken := nameIndex[k+"\x00"+g.Name]; !taken || !retired[g.ID] {
+				nameIndex[k+"\x00"+g.Name] = i
+			}
 			c.add(ref{group: i, scopeKey: k, spelling: g.Name, kind: MatchExact})
 		}
 	}
@@ -183,23 +202,44 @@ func (c *Catalog) AsOf() string { return c.asOf }
 // Source says where the snapshot came from.
 func (c *Catalog) Source() string { return c.source }
 
-// Len is the number of groups.
-func (c *Catalog) Len() int { return len(c.groups) }
+// Len is the number of groups. In live mode the live list is
+// authoritative: groups it no longer has are left out of Len, Counts,
+// Groups and List, and only resolve, with a warning.
+func (c *Catalog) Len() int { return len(c.groups) - len(c.retired) }
 
 // Counts returns the number of groups per scope key.
 func (c *Catalog) Counts() map[string]int {
 	out := make(map[string]int, len(c.byScope))
 	for k, v := range c.byScope {
-		out[k] = len(v)
+		n := 0
+		for _, i := range v {
+			if !c.retired[i] {
+				n++
+			}
+		}
+		if n > 0 {
+			out[k] = n
+		}
 	}
 	return out
 }
 
 // Groups returns every group, sorted by scope key then name.
 func (c *Catalog) Groups() []Group {
-	out := make([]Group, len(c.groups))
-	copy(out, c.groups)
+	out := make([]Group, 0, c.Len())
+	for i, g := range c.groups {
+		if !c.retired[i] {
+			out = append(out, g)
+		}
+	}
 	return out
+}
+
+// Retired reports whether, in live mode, the group of the id is one the
+// live list no longer has.
+func (c *Catalog) Retired(id string) bool {
+	i, ok := c.byID[id]
+	return ok && c.retired[i]
 }
 
 // ByID is the reverse lookup: the group with that id, if the catalog has it.
@@ -222,8 +262,8 @@ type Filter struct {
 // List returns the groups matching f, sorted by name, then scope, then id.
 func (c *Catalog) List(f Filter) []Group {
 	var out []Group
-	for _, g := range c.groups {
-		if !g.InScope(f.ScopeKey) {
+	for i, g := range c.groups {
+		if c.retired[i] || !g.InScope(f.ScopeKey) {
 			continue
 		}
 		if f.Access != "" && g.Access() != f.Access {

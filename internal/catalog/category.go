@@ -67,14 +67,7 @@ func (c *Catalog) Categories() []Category {
 }
 
 // HasCategory reports whether any group of the catalog has the key.
-func (c *Catalog) HasCategory(key string) bool {
-	for _, g := range c.groups {
-		if g.Category == key {
-			return true
-		}
-	}
-	return false
-}
+func (c *Catalog) HasCategory(key string) bool { return c.categories[key] }
 
 // ParseCategory accepts a category key of the catalog, in any case, and
 // returns it as the API spells it. "" means any category.

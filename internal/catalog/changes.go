@@ -56,7 +56,7 @@ func (d Diff) FormerNamesOf(asOf string) []FormerName {
 // that silently stops working.
 func LostVocabulary(old, next Snapshot) []string {
 	renames := Compare(old, next).FormerNamesOf(next.AsOf)
-	before, after := New(old), build(next, nil, append(EmbeddedFormerNames(), renames...))
+	before, after := New(old), build(next, nil, append(EmbeddedFormerNames(), renames...), nil)
 	var lost []string
 	for _, a := range before.aliases {
 		if !after.hasAlias(a) {

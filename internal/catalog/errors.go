@@ -10,15 +10,17 @@ import (
 type ErrorKind int
 
 const (
-	ErrBlank         ErrorKind = iota + 1 // empty or white space
-	ErrBlankScope                         // a scope of only white space
-	ErrUnknownScope                       // not a scope word or key
-	ErrUnknownName                        // no group by that name anywhere asked
-	ErrWrongScope                         // the name or id exists, in another scope
-	ErrAmbiguous                          // several groups fit
-	ErrScopeConflict                      // "Zone > ..." with scope = account
-	ErrMalformedID                        // meant as an id, but not 32 lower-case hex
-	ErrUnknownID                          // a well-formed id the catalog lacks
+	ErrBlank            ErrorKind = iota + 1 // empty or white space
+	ErrBlankScope                            // a scope of only white space
+	ErrUnknownScope                          // not a scope word or key
+	ErrUnknownName                           // no group by that name anywhere asked
+	ErrWrongScope                            // the name or id exists, in another scope
+	ErrAmbiguous                             // several groups fit
+	ErrScopeConflict                         // "Zone > ..." with scope = account
+	ErrMalformedID                           // meant as an id, but not 32 lower-case hex
+	ErrUnknownID                             // a well-formed id the catalog lacks
+	ErrCategoryMismatch                      // a path's heading is not the group's category
+	ErrMistypedID                            // a well-formed id within two edits of a known one
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)
@@ -34,6 +36,10 @@ type Error struct {
 	ScopeSuggestion   string
 	FixedID           string
 	AsOf              string
+	// Category is the category key a path's heading named.
+	Category string
+	// Live is set when the catalog is Cloudflare's live list.
+	Live bool
 }
 
 // Summary is a short title for a diagnostic.
@@ -57,6 +63,10 @@ func (e *Error) Summary() string {
 		return "Malformed permission group id"
 	case ErrUnknownID:
 		return "Unknown permission group id"
+	case ErrCategoryMismatch:
+		return "Permission under another heading"
+	case ErrMistypedID:
+		return "Mistyped permission group id"
 	}
 	return "Invalid permission group"
 }
@@ -103,10 +113,13 @@ func (e *Error) Error() string {
 			msg += "."
 		}
 		return msg
+	case ErrCategoryMismatch:
+		g := e.Candidates[0]
+		return fmt.Sprintf("%q puts %q under the heading %q, but the token page lists it under %q. Write the heading %q, or leave the heading out.",
+			e.Input, g.Group.Name, CategoryLabel(e.Category), CategoryLabel(g.Group.Category), CategoryLabel(g.Group.Category))
+	case ErrMistypedID:
+		return fmt.Sprintf("%q is not a permission group id. %s", e.Input, e.Suggestions[0].mistypedIDHint())
 	case ErrUnknownID:
-		if len(e.Suggestions) > 0 {
-			return fmt.Sprintf("%q is not a permission group id in this catalog. %s %s", e.Input, e.Suggestions[0].mistypedIDHint(), e.catalogNote())
-		}
 		return fmt.Sprintf("%q is not a permission group id in this catalog. Check it against the List permission groups API, or use the group's name. %s", e.Input, e.catalogNote())
 	}
 	return fmt.Sprintf("%q is not a valid permission group.", e.Input)
@@ -139,12 +152,27 @@ func (e *Error) unknownName() string {
 			}
 		}
 		b.WriteString("?")
+		return b.String()
 	}
-	b.WriteString(" " + e.catalogNote())
+	b.WriteString(" " + e.nextStep())
 	return b.String()
 }
 
+// nextStep is what to do about a name no close name explains: most such
+// names are groups newer than the catalog.
+func (e *Error) nextStep() string {
+	if e.Live {
+		return fmt.Sprintf("Cloudflare's current list (fetched %s) has no such group either: check the name on the dashboard's token page, or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+	}
+	return fmt.Sprintf("This catalog is a snapshot of %s. If Cloudflare added the group since, upgrade the provider, "+
+		"or set live_catalog = true in the provider block (data sources then resolve against Cloudflare's current list), "+
+		"or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+}
+
 func (e *Error) wrongScope() string {
+	if e.QualifiedScopeKey != "" {
+		return e.wrongPrefix()
+	}
 	var where []string
 	for _, o := range e.OtherScopes {
 		where = append(where, fmt.Sprintf("%q in %s scope (%s)", o.Group.Name, o.Scope(), o.Group.ID))
@@ -156,6 +184,25 @@ func (e *Error) wrongScope() string {
 	}
 	return fmt.Sprintf("%q is not %s permission. It exists as %s. Set the scope to one of those, or choose %s permission.",
 		e.Input, withArticle(e.scopeWord()), strings.Join(where, " and "), withArticle(e.scopeWord()))
+}
+
+// wrongPrefix is wrongScope for a qualified name: the scope came from the
+// name's own prefix, so the fix is another prefix.
+func (e *Error) wrongPrefix() string {
+	var fixes []string
+	for _, o := range e.OtherScopes {
+		fixes = append(fixes, fmt.Sprintf("%q (%s permission, %s)", ScopeTitle(o.ScopeKey)+" > "+o.Group.Name, withArticle(o.Scope()), o.Group.ID))
+	}
+	msg := fmt.Sprintf("%q names the %s scope, but no %s permission has that name. Write %s instead",
+		e.Input, ShortScope(e.QualifiedScopeKey), ShortScope(e.QualifiedScopeKey), strings.Join(fixes, " or "))
+	var same []string
+	for _, s := range e.Suggestions {
+		same = append(same, fmt.Sprintf("%q", ScopeTitle(s.ScopeKey)+" > "+s.Group.Name))
+	}
+	if len(same) > 0 {
+		msg += "; or one of the " + ShortScope(e.QualifiedScopeKey) + " scope's close names: " + strings.Join(same, ", ")
+	}
+	return msg + "."
 }
 
 func (e *Error) ambiguous() string {

@@ -64,7 +64,7 @@ func TestRenameKeepsOldNames(t *testing.T) {
 	if len(d.Renamed) != 1 || d.Renamed[0].From != "Pages Write" || len(d.Added)+len(d.Removed) != 0 {
 		t.Fatalf("Compare = %+v", d)
 	}
-	c := build(next, nil, append(EmbeddedFormerNames(), d.FormerNamesOf(next.AsOf)...))
+	c := build(next, nil, append(EmbeddedFormerNames(), d.FormerNamesOf(next.AsOf)...), nil)
 	for _, name := range []string{"Pages Write", "Pages Deploy Write", "Cloudflare Pages Write", "Pages Edit"} {
 		if m, err := c.Resolve(name, "account"); err != nil || m.Group.ID != pages {
 			t.Errorf("after the rename, Resolve(%q) = %s, %v; want %s", name, m.Group.ID, err, pages)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -9,18 +10,56 @@ var fuzzSeeds = []string{
 	"DNS Write", "Zone > DNS > Edit", "Zone:DNS:Edit", "Zone.DNS: Edit", "Analytics%20Read", "%2520",
 	"Cache Purge: Purge", "  ", "", idDNSWrite, "4755A26E-EDB9", "User → API Tokens → Edit", "zone>", "zone > >",
 	"%", "%zz%41", "\xff%41", "a+b", "%2525252B", "İ", "Account: SSL and Certificates Read", "r2 bucket - x - read",
+	"DNS%25252520Write", "%\xff25\xff2541", deepEncoded(4096),
 }
+
+// deepEncoded is "A" URL-encoded over and over, n bytes long: decoding it
+// until stable took a pass per "25", quadratic in n.
+func deepEncoded(n int) string { return "%" + strings.Repeat("25", (n-3)/2) + "41" }
+
+// maxNormalizeWork bounds the bytes normalising may read for an input of n
+// bytes: a fixed number of passes, linear in n. It stands in for a time
+// bound per input size, without a clock that a busy machine could break.
+func maxNormalizeWork(n int) int { return 4*(maxDecodeRounds+3)*n + 64 }
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		once := Normalize(s)
+		work := 0
+		once := normalizeCounted(s, maxDecodeRounds, &work)
+		if work > maxNormalizeWork(len(s)) {
+			t.Fatalf("normalising %d bytes read %d, over the linear bound %d: %q", len(s), work, maxNormalizeWork(len(s)), s)
+		}
+		if once != Normalize(s) {
+			t.Fatal("normalizeCounted and Normalize disagree")
+		}
 		if twice := Normalize(once); twice != once {
 			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, once, twice)
 		}
 	})
+}
+
+// Deep encoding costs work linear in the input: 80 KB took 6 s a lookup.
+func TestNormalizeDeepEncodingIsLinear(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{100, 10_000, 80_000} {
+		for _, s := range []string{deepEncoded(n), strings.Repeat("%25", n/3), strings.Repeat("+%2B%252B", n/9)} {
+			work := 0
+			out := normalizeCounted(s, maxDecodeRounds, &work)
+			if work > maxNormalizeWork(len(s)) {
+				t.Errorf("%d bytes read %d, over %d", len(s), work, maxNormalizeWork(len(s)))
+			}
+			if Normalize(out) != out {
+				t.Errorf("not idempotent on %d bytes", len(s))
+			}
+		}
+	}
+	// Names encoded twice still read.
+	if got := Normalize("DNS%2520Write"); got != "dns write" {
+		t.Fatalf("Normalize(DNS%%2520Write) = %q", got)
+	}
 }
 
 func FuzzResolve(f *testing.F) {

@@ -1,10 +1,7 @@
 package catalog
 
 import (
-	"encoding/json"
-	"fmt"
-	"sort"
-	"strings"
+	"slices"
 )
 
 // MaxPolicyGroups is the most permission groups Cloudflare accepts in one policy.
@@ -17,37 +14,61 @@ const (
 	TokenKindAccount = "account"
 )
 
-// Policy is one policy of an API token, as a user writes it.
-type Policy struct {
-	Effect      string
-	Permissions []string // names or ids
-	Resources   []Resource
-	TokenKind   string
-}
-
-// Resource is one key of a policy's resources: either "*" or, in the
-// account-nested form, the zone keys under an account key.
-type Resource struct {
-	Key    string
-	Value  string   // "*" unless Nested is set
-	Nested []string // zone keys under an account key
-}
-
-// Severity of a policy finding.
-type Severity string
-
+// Policy effects. A policy that names none allows.
 const (
-	SeverityError   Severity = "error"
-	SeverityWarning Severity = "warning"
+	EffectAllow = "allow"
+	EffectDeny  = "deny"
 )
 
-// Finding is one thing wrong, or worth a look, in a policy.
-type Finding struct {
-	Severity   Severity
-	Code       string
-	Permission int    // index into Policy.Permissions, or -1
-	Resource   string // resource key, or ""
-	Message    string
+// Policy is one policy of an API token, as a user writes it.
+type Policy struct {
+	Effect      string   // EffectAllow or EffectDeny; "" is EffectAllow
+	Permissions []string // names or ids
+	Resources   []Resource
+	TokenKind   string // TokenKindUser or TokenKindAccount; "" is TokenKindUser
+	// Unknown marks the parts not known yet: a variable during terraform
+	// validate, or an attribute of a resource not created yet.
+	Unknown Unknowns
+}
+
+// Unknowns marks the parts of a policy that are not known yet. The checks
+// that need an unknown part wait for it; every other check runs, so a
+// misspelt name fails as early as it can.
+type Unknowns struct {
+	Effect, TokenKind, Resources bool
+	// Permissions is set when the whole list is unknown.
+	Permissions bool
+	// Elements lists the indexes of single permissions not known yet.
+	Elements []int
+}
+
+// anyUnknown reports whether anything at all is unknown.
+func (u Unknowns) anyUnknown() bool {
+	return u.Effect || u.TokenKind || u.Resources || u.Permissions || len(u.Elements) > 0
+}
+
+// Resource is one key of a policy's resources, with its value: "*", or, in
+// the account-nested form, the keys under an account key.
+type Resource struct {
+	Key    string
+	Value  string     // "*" unless Nested is set
+	Nested []Resource // the keys under an account key; nil for a plain value
+}
+
+// EffectiveEffect is the policy's effect, with the default filled in.
+func (p Policy) EffectiveEffect() string {
+	if p.Effect == "" {
+		return EffectAllow
+	}
+	return p.Effect
+}
+
+// EffectiveTokenKind is the policy's token kind, with the default filled in.
+func (p Policy) EffectiveTokenKind() string {
+	if p.TokenKind == "" {
+		return TokenKindUser
+	}
+	return p.TokenKind
 }
 
 // PolicyGroup is one permission of a checked policy.
@@ -61,8 +82,11 @@ type PolicyGroup struct {
 // PolicyResult is what CheckPolicy found.
 type PolicyResult struct {
 	// Groups holds each permission group once, in the order first listed.
+	// It is whole only when Complete is set.
 	Groups   []PolicyGroup
 	Findings []Finding
+	// Complete is set when nothing was unknown, so every check ran.
+	Complete bool
 }
 
 // Errors returns the findings that make the policy unusable.
@@ -90,246 +114,85 @@ func (r PolicyResult) IDs() []string {
 	return ids
 }
 
-// ResourcesJSON is the resources map as Cloudflare's API and the Cloudflare
-// provider v5 take it, with keys sorted so the text is stable.
-func ResourcesJSON(resources []Resource) string {
-	m := make(map[string]any, len(resources))
-	for _, r := range resources {
-		if r.Nested != nil {
-			inner := make(map[string]string, len(r.Nested))
-			for _, k := range r.Nested {
-				inner[k] = "*"
-			}
-			m[r.Key] = inner
-			continue
-		}
-		m[r.Key] = r.Value
-	}
-	data, _ := json.Marshal(m) // maps of strings always marshal
-	return string(data)
-}
-
 // CheckPolicy resolves a policy's permissions and checks them against its
 // resources, effect and token kind: the mistakes Cloudflare reports only at
-// apply, or never.
+// apply, or never. It runs in phases, each reading what the earlier ones
+// found; a phase that needs an unknown part of the policy is skipped.
 func (c *Catalog) CheckPolicy(p Policy) PolicyResult {
-	var res PolicyResult
-	add := func(s Severity, code string, perm int, resource, format string, args ...any) {
-		res.Findings = append(res.Findings, Finding{Severity: s, Code: code, Permission: perm, Resource: resource, Message: fmt.Sprintf(format, args...)})
-	}
+	ck := &policyCheck{c: c, p: p, kind: p.EffectiveTokenKind(), covered: map[string][]coverKey{}, used: map[string]bool{}}
+	ck.checkEffect()
+	ck.checkResources()
+	ck.checkPermissions()
+	ck.checkCoverage()
+	ck.checkSize()
+	ck.checkUnused()
+	ck.res.Complete = !p.Unknown.anyUnknown()
+	return ck.res
+}
 
-	switch p.Effect {
-	case "allow", "deny":
+// policyCheck is the state the phases of CheckPolicy share.
+type policyCheck struct {
+	c    *Catalog
+	p    Policy
+	kind string
+	res  PolicyResult
+	// covered maps each scope the resources open to the keys that open it.
+	covered map[string][]coverKey
+	// nestedAccounts lists the account keys that hold the account-nested form.
+	nestedAccounts []string
+	// brokenResources is set when a resource key is malformed: what the
+	// resources cover is then unknown, and checks of coverage would only
+	// repeat that one mistake.
+	brokenResources bool
+	// resolved holds each permission that resolved, by index.
+	resolved map[int]Match
+	// used marks the scopes the permissions act in.
+	used map[string]bool
+	// unsettled is set when some permission's scope is not known: an unknown
+	// element, an id passed through, or a name that did not resolve.
+	unsettled bool
+}
+
+func (ck *policyCheck) add(f Finding) { ck.res.Findings = append(ck.res.Findings, f) }
+
+func (ck *policyCheck) resourcesKnown() bool { return !ck.p.Unknown.Resources }
+
+func (ck *policyCheck) checkEffect() {
+	if ck.p.Unknown.Effect {
+		return
+	}
+	switch ck.p.EffectiveEffect() {
+	case EffectAllow, EffectDeny:
 	default:
-		add(SeverityError, "effect", -1, "", "effect is %q; a policy's effect is \"allow\" or \"deny\".", p.Effect)
+		ck.add(newFinding(FindingEffect, -1, "", effectText(ck.p.Effect)))
 	}
-	kind := p.TokenKind
-	if kind == "" {
-		kind = TokenKindUser
-	}
+}
 
-	// Which permission scopes the resources open, and which keys open each.
-	covered := map[string][]string{}
-	if len(p.Resources) == 0 {
-		add(SeverityError, "no_resources", -1, "", "the policy has no resources, so its permissions apply to nothing. Add keys such as %q.", resourceZone+"*")
+// checkSize counts the distinct groups; with some elements unknown the count
+// is a floor, so going over is still certain.
+func (ck *policyCheck) checkSize() {
+	if n := len(ck.res.Groups); n > MaxPolicyGroups {
+		ck.add(newFinding(FindingTooManyGroups, -1, "", tooManyGroupsText(n)))
 	}
-	for _, r := range p.Resources {
-		key, err := ParseResourceKey(r.Key)
-		if err != nil {
-			add(SeverityError, "malformed_resource", -1, r.Key, "%s", err.Error())
-			continue
-		}
-		if r.Nested != nil {
-			if key.ScopeKey != ScopeKeyAccount {
-				add(SeverityError, "malformed_resource", -1, r.Key, "only an account key may hold a map of zone keys (the account-nested form); %q is a %s key.", r.Key, ShortScope(key.ScopeKey))
-				continue
-			}
-			for _, z := range r.Nested {
-				zk, err := ParseResourceKey(z)
-				switch {
-				case err != nil:
-					add(SeverityError, "malformed_resource", -1, r.Key, "under %q: %s", r.Key, err.Error())
-				case zk.ScopeKey != ScopeKeyZone:
-					add(SeverityError, "malformed_resource", -1, r.Key, "under the account key %q only zone keys may appear, not %q.", r.Key, z)
-				default:
-					covered[ScopeKeyZone] = append(covered[ScopeKeyZone], r.Key)
-				}
-			}
-			continue
-		}
-		if kind == TokenKindAccount {
-			switch key.ScopeKey {
-			case ScopeKeyUser:
-				add(SeverityError, "user_in_account_token", -1, r.Key, "%q is a user resource, and an account-owned token cannot act on users.", r.Key)
-				continue
-			case ScopeKeyZone:
-				add(SeverityWarning, "zone_outside_account", -1, r.Key, "account-owned tokens name zones under their account: {%q = {%q = \"*\"}}.", resourceAccount+"<account id>", r.Key)
-			}
-		}
-		covered[key.ScopeKey] = append(covered[key.ScopeKey], r.Key)
-	}
+}
 
-	// Resolve every permission, using the resources to settle names that
-	// exist in several scopes.
-	seen := map[string]int{}
-	used := map[string]bool{}
-	if len(p.Permissions) == 0 {
-		add(SeverityError, "no_permissions", -1, "", "the policy lists no permission groups; Cloudflare would mint a token that can do nothing.")
+// checkUnused warns about resources no permission applies to, once every
+// permission's scope is known and the resources parsed.
+func (ck *policyCheck) checkUnused() {
+	if !ck.resourcesKnown() || ck.brokenResources || ck.unsettled || len(ck.p.Permissions) == 0 {
+		return
 	}
-	for i, name := range p.Permissions {
-		g, known, err := c.resolveInPolicy(name, covered)
-		if err != nil {
-			add(SeverityError, "unknown_permission", i, "", "permissions[%d]: %s", i, err.Error())
-			continue
-		}
-		id := strings.TrimSpace(name)
-		if known {
-			id = g.ID
-		} else {
-			check := "Check that Cloudflare has a group with this id."
-			if near := c.unknownID(id).Suggestions; len(near) > 0 {
-				check = near[0].mistypedIDHint()
-			}
-			add(SeverityWarning, "unknown_id", i, "", "permissions[%d]: %q is not in this catalog (snapshot of %s); it is passed through as is. %s", i, name, c.asOf, check)
-		}
-		if first, dup := seen[id]; dup {
-			add(SeverityWarning, "duplicate_permission", i, "", "permissions[%d] repeats permissions[%d] (%s); it is listed once.", i, first, describeGroup(g, id))
-			continue
-		}
-		seen[id] = i
-		res.Groups = append(res.Groups, PolicyGroup{ID: id, Index: i, Group: g, Known: known})
-		if !known {
-			continue
-		}
-		scope := g.ScopeKey()
-		used[scope] = true
-		if kind == TokenKindAccount && scope == ScopeKeyUser {
-			add(SeverityError, "user_in_account_token", i, "", "permissions[%d]: %q is a user permission; an account-owned token cannot hold user permissions. Use a user-owned token (cloudflare_api_token) for it.", i, g.Name)
-			continue
-		}
-		if len(p.Resources) > 0 && len(covered[scope]) == 0 {
-			add(SeverityError, "scope_not_covered", i, "", "permissions[%d]: %q is %s permission, but no resource in this policy is %s. Add %s, or move it to a policy whose resources are %s.",
-				i, g.Name, withArticle(g.Scope()), withArticle(ShortScope(scope)), exampleKey(scope, kind), pluralScope(scope))
-		}
-	}
-	if n := len(res.Groups); n > MaxPolicyGroups {
-		add(SeverityError, "too_many_groups", -1, "", "the policy holds %d permission groups; Cloudflare accepts at most %d in one policy. Split it into several policies.", n, MaxPolicyGroups)
-	}
-
-	scopes := make([]string, 0, len(covered))
-	for s := range covered {
+	scopes := make([]string, 0, len(ck.covered))
+	for s := range ck.covered {
 		scopes = append(scopes, s)
 	}
-	sort.Strings(scopes)
+	slices.Sort(scopes)
 	for _, s := range scopes {
-		if used[s] {
+		if ck.used[s] || !verifiableScope(s) {
 			continue
 		}
-		for _, key := range covered[s] {
-			add(SeverityWarning, "unused_resource", -1, key, "no permission in this policy applies to %q (%s resources); it grants nothing.", key, ShortScope(s))
+		for _, key := range ck.covered[s] {
+			ck.add(newFinding(FindingUnusedResource, -1, key.top, unusedResourceText(key.shown, s)))
 		}
 	}
-	return res
-}
-
-// resolveInPolicy resolves a permission, letting the policy's resources pick
-// the scope of a name that exists in several. An id the catalog lacks is
-// passed through (known = false).
-func (c *Catalog) resolveInPolicy(name string, covered map[string][]string) (Group, bool, error) {
-	m, err := c.Resolve(name, "")
-	if err == nil {
-		return m.Group, true, nil
-	}
-	e := AsError(err)
-	switch e.Kind {
-	case ErrUnknownID:
-		return Group{}, false, nil
-	case ErrAmbiguous:
-		var found []Match
-		for scope := range covered {
-			if m, err := c.Resolve(name, scope); err == nil {
-				found = append(found, m)
-			}
-		}
-		if len(found) == 1 {
-			return found[0].Group, true, nil
-		}
-	case ErrUnknownName:
-		// With one scope in play, its suggestions are the useful ones.
-		if len(covered) == 1 {
-			for scope := range covered {
-				_, err = c.Resolve(name, scope)
-			}
-		}
-	}
-	return Group{}, false, err
-}
-
-func describeGroup(g Group, id string) string {
-	if g.ID == "" {
-		return id
-	}
-	return fmt.Sprintf("%q, %s", g.Name, g.ID)
-}
-
-func exampleKey(scope, kind string) string {
-	switch scope {
-	case ScopeKeyZone:
-		if kind == TokenKindAccount {
-			return fmt.Sprintf("{%q = {%q = \"*\"}}", resourceAccount+"<account id>", resourceZone+"*")
-		}
-		return fmt.Sprintf("%q (or %q for every zone)", resourceZone+"<zone id>", resourceZone+"*")
-	case ScopeKeyAccount:
-		return fmt.Sprintf("%q", resourceAccount+"<account id>")
-	case ScopeKeyUser:
-		return fmt.Sprintf("%q", resourceUser+"<user id>")
-	case ScopeKeyR2:
-		return fmt.Sprintf("%q", resourceBucket+"<account id>_default_<bucket>")
-	}
-	return "a resource of scope " + scope
-}
-
-func pluralScope(scope string) string {
-	switch scope {
-	case ScopeKeyR2:
-		return "R2 buckets"
-	case ScopeKeyUser:
-		return "users"
-	case ScopeKeyZone:
-		return "zones"
-	case ScopeKeyAccount:
-		return "accounts"
-	}
-	return scope
-}
-
-// Summary is a short title for a finding, for diagnostics.
-func (f Finding) Summary() string {
-	switch f.Code {
-	case "effect":
-		return "Invalid policy effect"
-	case "no_resources":
-		return "Policy without resources"
-	case "no_permissions":
-		return "Policy without permissions"
-	case "malformed_resource":
-		return "Malformed resource key"
-	case "user_in_account_token":
-		return "User scope in an account-owned token"
-	case "zone_outside_account":
-		return "Zone resource outside its account"
-	case "unknown_permission":
-		return "Unknown permission group"
-	case "unknown_id":
-		return "Permission group id not in the catalog"
-	case "duplicate_permission":
-		return "Duplicate permission"
-	case "scope_not_covered":
-		return "Permission not covered by any resource"
-	case "too_many_groups":
-		return "Too many permission groups"
-	case "unused_resource":
-		return "Resource no permission applies to"
-	}
-	return "Policy finding"
 }

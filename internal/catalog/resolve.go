@@ -18,30 +18,129 @@ type Match struct {
 	// Note is the vocabulary entry's provenance, when one was used.
 	Note  string
 	newer bool
-	// retired is set in live mode for a group Cloudflare's list no longer has.
-	retired bool
+	// retired is set in live mode for a group Cloudflare's list no longer
+	// has; successor is the live group of the same name and scope, if any.
+	retired   bool
+	successor *Group
+	// translated is the foreign access word the input used.
+	translated *foreignAccess
+	// otherReadings are the groups the input would also fit in other
+	// scopes, when its exact API name decided it.
+	otherReadings []Candidate
+	// asOf is the snapshot date a MatchUnknownID warning names.
+	asOf string
 }
 
 // Scope is the short scope of the match.
 func (m Match) Scope() string { return ShortScope(m.ScopeKey) }
 
-// Warning is non-empty when the input works but should be changed: docs
-// labels and renamed groups, and groups the live list no longer has.
+// Warning is non-empty when the input works but should be changed or
+// checked: docs labels, former names, foreign access words, an API name that
+// also fits another scope's group, and groups the live list no longer has.
 func (m Match) Warning() string {
-	msg := m.nameWarning()
-	if m.retired {
-		if msg != "" {
-			msg += " "
+	var parts []string
+	for _, p := range []string{m.nameWarning(), m.otherReadingsWarning()} {
+		if p != "" {
+			parts = append(parts, p)
 		}
-		msg += fmt.Sprintf("The %s permission group %q (%s) is not in Cloudflare's live list of permission groups: it may have been retired, and Cloudflare may refuse a token that holds it.",
-			m.Scope(), m.Group.Name, m.Group.ID)
 	}
-	return msg
+	if m.retired {
+		parts = append(parts, fmt.Sprintf("The %s permission group %q (%s) is not in Cloudflare's live list of permission groups: it may have been retired, and Cloudflare may refuse a token that holds it.",
+			m.Scope(), m.Group.Name, m.Group.ID))
+		if s := m.successor; s != nil {
+			parts = append(parts, fmt.Sprintf("The live list has %q in %s scope under another id, %s: write that id, or the name, instead.", s.Name, m.Scope(), s.ID))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// retiredMatch fills in what live mode knows about the match's group.
+func (c *Catalog) retiredMatch(m Match, i int) Match {
+	if !c.retired[i] {
+		return m
+	}
+	m.retired = true
+	if s, ok := c.successor[i]; ok {
+		g := c.groups[s]
+		m.successor = &g
+	}
+	return m
+}
+
+// preferLive applies, in a live catalog, the rule that the live list is
+// authoritative when refs name more than one group in scope: a live group's
+// API name outranks an alias of another group (a renamed group's former
+// name, a vocabulary entry), and any live group outranks one the live list
+// no longer has. Refs of outranked groups are dropped, so they never tie
+// (an ambiguity offering the same name twice) or win. Elsewhere refs are
+// returned as they are, without allocating.
+func (c *Catalog) preferLive(refs []ref, scopeKey string) []ref {
+	if !c.live || len(refs) < 2 {
+		return refs
+	}
+	inScope := func(r ref) bool { return scopeKey == "" || r.scopeKey == scopeKey }
+	rank := func(r ref) int {
+		switch {
+		case c.retired[r.group]:
+			return 0
+		case r.kind == MatchExact:
+			return 2
+		}
+		return 1
+	}
+	groupRank := func(g int) int {
+		best := -1
+		for _, r := range refs {
+			if r.group == g && inScope(r) {
+				best = max(best, rank(r))
+			}
+		}
+		return best
+	}
+	top, first, several := -1, -1, false
+	for _, r := range refs {
+		if !inScope(r) {
+			continue
+		}
+		top = max(top, rank(r))
+		if first < 0 {
+			first = r.group
+		} else if r.group != first {
+			several = true
+		}
+	}
+	if !several {
+		return refs
+	}
+	out := make([]ref, 0, len(refs))
+	for _, r := range refs {
+		if !inScope(r) || groupRank(r.group) == top {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// otherReadingsWarning names the groups an exact API name also fits as
+// another scope's label or former name, and how to ask for each.
+func (m Match) otherReadingsWarning() string {
+	if len(m.otherReadings) == 0 {
+		return ""
+	}
+	var others []string
+	for _, o := range m.otherReadings {
+		others = append(others, fmt.Sprintf("%s permission group %q (%s): for that one, write %q or set the scope to %q",
+			withArticle(o.Scope()), o.Group.Name, o.Group.ID, o.Name, o.Scope()))
+	}
+	return fmt.Sprintf("%q is the API name of %s permission group, so it resolved to %q (%s). It is also another name of %s.",
+		m.Input, withArticle(m.Scope()), m.Group.Name, m.Group.ID, strings.Join(others, "; and of "))
 }
 
 func (m Match) nameWarning() string {
 	g := m.Group
 	switch m.Kind {
+	case MatchUnknownID:
+		return m.unknownIDWarning()
 	case MatchDocsLabel:
 		return fmt.Sprintf("%q is a label from Cloudflare's docs, not an API name. It resolved to the %s permission group %q (%s). Write %q to match the API and the dashboard's token summary.",
 			m.Input, m.Scope(), g.Name, g.ID, g.Name)
@@ -52,8 +151,19 @@ func (m Match) nameWarning() string {
 		}
 		return fmt.Sprintf("%q is a former name of the %s permission group %q (%s). Write %q instead.",
 			m.Input, m.Scope(), g.Name, g.ID, g.Name)
+	case MatchTranslated:
+		return fmt.Sprintf("%q uses the %s dashboard's word for %q. It resolved to the %s permission group %q (%s); write %q, the API name, so the configuration reads the same everywhere.",
+			m.Input, m.translated.language, accessTitle(m.translated.english), m.Scope(), g.Name, g.ID, g.Name)
 	}
 	return ""
+}
+
+// accessTitle is an access word as the English dashboard shows it.
+func accessTitle(word string) string {
+	if word == "" {
+		return ""
+	}
+	return strings.ToUpper(word[:1]) + word[1:]
 }
 
 // Resolve finds the one group an input means. scope may be "" (any scope), a
@@ -66,7 +176,7 @@ func (c *Catalog) Resolve(input, scope string) (Match, error) {
 	}
 	// Fast path: an input spelled exactly as a known name.
 	if refs, ok := c.exact[input]; ok {
-		if m, ok := c.pick(refs, scopeKey, input, false, false); ok {
+		if m, ok := c.pick(refs, scopeKey, input, form{}); ok {
 			return m, nil
 		}
 	}
@@ -80,7 +190,8 @@ func (c *Catalog) Resolve(input, scope string) (Match, error) {
 // pick returns the match when refs name exactly one group in scope. Among
 // several spellings of that group it prefers the one typed exactly, then a
 // vocabulary entry (which explains itself), then the API name.
-func (c *Catalog) pick(refs []ref, scopeKey, input string, qualified, swapped bool) (Match, bool) {
+func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool) {
+	refs = c.preferLive(refs, scopeKey)
 	best := -1
 	rank := func(r ref) int {
 		switch {
@@ -105,20 +216,35 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, qualified, swapped bo
 	if best < 0 {
 		return Match{}, false
 	}
-	r := refs[best]
-	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note, retired: c.retired[r.group]}
+	return c.matchOf(refs[best], input, f), true
+}
+
+// matchOf builds the match of one ref read through form f, and says how it
+// matched: a vocabulary entry keeps its kind (a docs label in the
+// dashboard's Edit spelling is the dashboard's own name, so it is
+// "dashboard" and warns of nothing); an API name is qualified, dashboard or
+// case-folded by how the input reached it.
+func (c *Catalog) matchOf(r ref, input string, f form) Match {
+	m := c.retiredMatch(Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note}, r.group)
 	switch {
 	case r.kind == MatchRenamed:
 		m.newer = r.newer && !c.live
+	case r.kind == MatchDocsLabel && f.swapped:
+		m.Kind = MatchDashboard
 	case r.kind != MatchExact:
-	case qualified:
+	case f.kind != "":
+		m.Kind = f.kind
+	case f.qualified:
 		m.Kind = MatchQualified
-	case swapped:
+	case f.swapped:
 		m.Kind = MatchDashboard
 	case r.spelling != input:
 		m.Kind = MatchCaseFolded
 	}
-	return m, true
+	if f.translated != nil && (r.kind == MatchExact || m.Kind == MatchDashboard) {
+		m.Kind, m.translated = MatchTranslated, f.translated
+	}
+	return m
 }
 
 // form is one way of reading the input, tried in order.
@@ -127,35 +253,68 @@ type form struct {
 	scopeKey  string // set by a qualified form
 	qualified bool
 	swapped   bool
+	// category is the category key a path's heading named; the group must
+	// be filed under it (when the catalog knows the group's category).
+	category string
+	// kind is how a rule reading matched, for API names ("" lets matchOf decide).
+	kind MatchKind
+	// translated is the foreign access word the reading replaced.
+	translated *foreignAccess
 }
 
-// forms lists the readings of a normalised input, most literal first.
-func forms(n string) []form {
-	out := make([]form, 0, 8)
+// forms lists the readings of a normalised input: the literal ones first
+// (the name itself, its access word after a separator, its scope prefix,
+// Edit for Write), then those of the rules in readings.go, each expanded the
+// same way.
+func (c *Catalog) forms(n string) []form {
+	out := make([]form, 0, 16)
+	seen := map[[2]string]bool{}
 	add := func(f form) {
-		for _, o := range out {
-			if o.name == f.name && o.scopeKey == f.scopeKey {
-				return
-			}
-		}
-		out = append(out, f)
-	}
-	add(form{name: n})
-	if j, ok := joinAccess(n); ok {
-		add(form{name: j})
-	}
-	if key, rest, ok := splitQualified(n); ok {
-		add(form{name: rest, scopeKey: key, qualified: true})
-		if j, ok := joinAccess(rest); ok {
-			add(form{name: j, scopeKey: key, qualified: true})
+		if k := [2]string{f.name, f.scopeKey}; !seen[k] {
+			seen[k] = true
+			out = append(out, f)
 		}
 	}
-	for _, f := range append([]form(nil), out...) {
-		if s, ok := swapEditWrite(f.name); ok {
-			add(form{name: s, scopeKey: f.scopeKey, qualified: f.qualified, swapped: true})
-		}
+	expand(form{name: n}, add)
+	for _, r := range c.ruleReadings(n) {
+		expand(r, add)
 	}
 	return out
+}
+
+// expand adds a reading with its access word joined, its scope prefix read
+// (unless it has a scope), and the other spelling of Edit and Write.
+func expand(f form, add func(form)) {
+	start := []form{f}
+	if j, ok := joinAccess(f.name); ok {
+		start = append(start, with(f, j))
+	}
+	if f.scopeKey == "" {
+		if key, rest, ok := splitQualified(f.name); ok {
+			q := with(f, rest)
+			q.scopeKey, q.qualified = key, true
+			start = append(start, q)
+			if j, ok := joinAccess(rest); ok {
+				start = append(start, with(q, j))
+			}
+		}
+	}
+	for _, s := range start {
+		add(s)
+	}
+	for _, s := range start {
+		if sw, ok := swapEditWrite(s.name); ok {
+			w := with(s, sw)
+			w.swapped = true
+			add(w)
+		}
+	}
+}
+
+// with is f read as another name.
+func with(f form, name string) form {
+	f.name = name
+	return f
 }
 
 func (c *Catalog) resolveSlow(input, scopeKey string) (Match, error) {
@@ -167,41 +326,114 @@ func (c *Catalog) resolveSlow(input, scopeKey string) (Match, error) {
 	if m, err, done := c.resolveID(input, trimmed, scopeKey); done {
 		return m, err
 	}
+	var miss missTrace
+	for i, f := range c.forms(n) {
+		m, err, done := c.tryForm(f, i == 0, input, scopeKey, &miss)
+		if done {
+			return m, err
+		}
+	}
+	return Match{}, c.missError(input, n, scopeKey, miss)
+}
 
-	var elsewhere []ref // hits outside the requested scope, for the hint
-	conflict := ""
-	for _, f := range forms(n) {
-		effective := scopeKey
-		if f.qualified {
-			if scopeKey != "" && f.scopeKey != scopeKey {
-				if _, ok := c.folded[f.name]; ok && conflict == "" {
-					conflict = f.scopeKey
-				}
-				continue
+// missTrace remembers, while readings fail, what the error should say.
+type missTrace struct {
+	elsewhere   []ref  // hits outside the scope asked for, for the hint
+	prefixScope string // the scope a qualified reading named, when its hit was elsewhere
+	conflict    string // a qualified reading naming a scope other than the one asked for
+}
+
+// tryForm resolves one reading. done is set when it decided the answer.
+func (c *Catalog) tryForm(f form, literal bool, input, scopeKey string, miss *missTrace) (m Match, err error, done bool) {
+	effective := scopeKey
+	if f.qualified {
+		if scopeKey != "" && f.scopeKey != scopeKey {
+			if _, ok := c.folded[f.name]; ok && miss.conflict == "" {
+				miss.conflict = f.scopeKey
 			}
-			effective = f.scopeKey
+			return Match{}, nil, false
 		}
-		refs := c.folded[f.name]
-		if len(refs) == 0 {
-			continue
+		effective = f.scopeKey
+	}
+	refs := c.folded[f.name]
+	if len(refs) == 0 {
+		return Match{}, nil, false
+	}
+	if m, ok := c.pick(refs, effective, input, f); ok {
+		if err := c.checkCategory(m, f, input); err != nil {
+			return Match{}, err, true
 		}
-		if m, ok := c.pick(refs, effective, input, f.qualified, f.swapped); ok {
-			return m, nil
+		return m, nil, true
+	}
+	if cands := c.candidates(refs, effective); len(cands) > 1 {
+		if literal && effective == "" {
+			if m, ok := c.pickAPIName(refs, input, f, cands); ok {
+				return m, nil, true
+			}
 		}
-		if cands := c.candidates(refs, effective); len(cands) > 1 {
-			return Match{}, &Error{Kind: ErrAmbiguous, Input: input, ScopeKey: effective, Candidates: cands, AsOf: c.asOf}
-		}
-		if elsewhere == nil {
-			elsewhere = refs
+		return Match{}, &Error{Kind: ErrAmbiguous, Input: input, ScopeKey: effective, Candidates: cands, AsOf: c.asOf}, true
+	}
+	if miss.elsewhere == nil {
+		miss.elsewhere = refs
+		if f.qualified && scopeKey == "" {
+			miss.prefixScope = f.scopeKey
 		}
 	}
-	if conflict != "" {
-		return Match{}, &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: conflict, AsOf: c.asOf}
+	return Match{}, nil, false
+}
+
+// pickAPIName settles a name that is one group's exact API name and, in
+// another scope, another group's label or former name: the API name wins,
+// and the match carries the other reading for its warning.
+func (c *Catalog) pickAPIName(refs []ref, input string, f form, cands []Candidate) (Match, bool) {
+	var api []ref
+	for _, r := range refs {
+		if r.kind == MatchExact {
+			api = append(api, r)
+		}
 	}
-	if elsewhere != nil {
-		return Match{}, &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(elsewhere, ""), AsOf: c.asOf}
+	if len(api) == 0 {
+		return Match{}, false
 	}
-	return Match{}, &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: c.suggest(n, scopeKey), AsOf: c.asOf}
+	for _, r := range api[1:] {
+		if r.group != api[0].group {
+			return Match{}, false
+		}
+	}
+	m := c.matchOf(api[0], input, f)
+	for _, cd := range cands {
+		if cd.Group.ID != m.Group.ID {
+			m.otherReadings = append(m.otherReadings, cd)
+		}
+	}
+	return m, true
+}
+
+// checkCategory holds a path's heading to the group's category, when the
+// catalog knows it: a heading that files the permission elsewhere is a
+// mistake worth naming, not a detail to drop.
+func (c *Catalog) checkCategory(m Match, f form, input string) error {
+	if f.category == "" || m.Group.Category == "" || m.Group.Category == f.category {
+		return nil
+	}
+	return &Error{Kind: ErrCategoryMismatch, Input: input, ScopeKey: m.ScopeKey, Category: f.category,
+		Candidates: []Candidate{c.candidate(c.byID[m.Group.ID], m.ScopeKey)}, AsOf: c.asOf}
+}
+
+// missError is the error for an input no reading resolved.
+func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
+	switch {
+	case miss.conflict != "":
+		return &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.conflict, AsOf: c.asOf}
+	case miss.elsewhere != nil && miss.prefixScope != "":
+		// The scope came from the name itself: offer the other scope's group,
+		// and the names of the named scope that come close.
+		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.prefixScope,
+			OtherScopes: c.candidates(miss.elsewhere, ""), Suggestions: c.suggestIn(n, miss.prefixScope), AsOf: c.asOf}
+	case miss.elsewhere != nil:
+		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
+	}
+	return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: c.suggest(n, scopeKey), AsOf: c.asOf, Live: c.live}
 }
 
 // resolveID handles inputs that are, or try to be, group ids.
@@ -221,7 +453,7 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 		if scopeKey != "" {
 			key = scopeKey
 		}
-		return Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID, retired: c.retired[i]}, nil, true
+		return c.retiredMatch(Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID}, i), nil, true
 	}
 	if looksLikeID(trimmed) {
 		return Match{}, c.malformedID(input), true
@@ -243,10 +475,11 @@ func (c *Catalog) LookupID(input string) (Group, error) {
 
 // unknownID is the error for a well-formed id the catalog lacks. Most such
 // ids are groups newer than the catalog; one within two edits of a known id
-// is a mistyped copy of it, as random ids never come that close.
+// is a mistyped copy of it (ErrMistypedID), as random ids never come that close.
 func (c *Catalog) unknownID(input string) *Error {
 	e := &Error{Kind: ErrUnknownID, Input: input, AsOf: c.asOf}
 	if i, ok := c.nearestID(strings.TrimSpace(input)); ok {
+		e.Kind = ErrMistypedID
 		e.Suggestions = []Candidate{c.candidate(i, c.groups[i].ScopeKey())}
 	}
 	return e
@@ -327,6 +560,7 @@ func looksLikeID(s string) bool {
 
 // candidates lists the distinct groups refs name within scopeKey.
 func (c *Catalog) candidates(refs []ref, scopeKey string) []Candidate {
+	refs = c.preferLive(refs, scopeKey)
 	var out []Candidate
 	seen := map[string]bool{}
 	for _, r := range refs {
@@ -375,7 +609,7 @@ func (c *Catalog) candidate(i int, scopeKey string) Candidate {
 // picksAlone reports whether name, with no scope, resolves to group i; it
 // looks only at the indexes, so building an error never recurses.
 func (c *Catalog) picksAlone(name string, i int) bool {
-	refs := c.folded[normalize(name)]
+	refs := c.preferLive(c.folded[normalize(name)], "")
 	for _, r := range refs {
 		if r.group != i {
 			return false

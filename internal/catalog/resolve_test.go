@@ -62,7 +62,11 @@ func TestResolveRules(t *testing.T) {
 		{"docs label in scope", "Transform Rules Read", "zone", "Zone Transform Rules Read", "zone", MatchDocsLabel, true},
 		{"docs label differing in case only", "Managed Headers Read", "zone", "Managed headers Read", "zone", MatchDocsLabel, true},
 		{"api spelling beats docs label of the same group", "Managed headers Read", "zone", "Managed headers Read", "zone", MatchExact, false},
-		{"dashboard form of a docs label", "Cloudflare Pages Edit", "", "Pages Write", "account", MatchDocsLabel, true},
+		{"dashboard form of a docs label", "Cloudflare Pages Edit", "", "Pages Write", "account", MatchDashboard, false},
+		{"qualified dashboard form of a docs label", "Account > Cloudflare Pages > Edit", "", "Pages Write", "account", MatchDashboard, false},
+		{"dashboard form of a docs label, no prefix", "Turnstile Edit", "", "Turnstile Sites Write", "account", MatchDashboard, false},
+		{"exact API name beats another scope's docs label", "Transform Rules Read", "", "Transform Rules Read", "account", MatchExact, true},
+		{"exact API name beats another scope's docs label, Page Shield", "Page Shield Read", "", "Page Shield Read", "account", MatchExact, true},
 		{"renamed", "Argo Tunnel Write", "", "Cloudflare Tunnel Write", "account", MatchRenamed, true},
 		{"renamed teams", "Teams Report", "account", "Zero Trust Report", "account", MatchRenamed, true},
 		{"renamed after the snapshot", "Browser Run Write", "", "Browser Rendering Write", "account", MatchRenamed, true},
@@ -102,7 +106,11 @@ func TestResolveErrors(t *testing.T) {
 		{"typo dashboard", "Workers Script Edit", "account", ErrUnknownName, `Did you mean "Workers Scripts Write"`},
 		{"typo of a name in two scopes", "Logs Wirte", "zone", ErrUnknownName, `Did you mean "Logs Write"\?`},
 		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of ` + asOfPattern},
-		{"catalog date on misses", "DNS Wirte", "zone", ErrUnknownName, asOfPattern},
+		{"a close name keeps the miss short", "DNS Wirte", "zone", ErrUnknownName, `^"DNS Wirte" is not a zone permission group\. Did you mean "DNS Write"\?$`},
+		{"no close name says what to do", "Quantum Flux Capacitor", "account", ErrUnknownName, `snapshot of ` + asOfPattern + `\. If Cloudflare added the group since, upgrade the provider, or set live_catalog = true .* or pass the group's id to cfperms_permission_group's id argument\.`},
+		{"qualified name in the wrong scope names the prefix", "Account > Zone > Read", "", ErrWrongScope, `^"Account > Zone > Read" names the account scope, but no account permission has that name\. Write "Zone > Zone Read" \(a zone permission, ` + idZoneRead + `\) instead`},
+		{"scope word in the wrong scope offers both readings", "Account DNS Write", "", ErrWrongScope, `names the account scope.*"Zone > DNS Write" \(a zone permission.*; or one of the account scope's close names: .*"Account > Account DNS Settings Write"`},
+		{"heading of another category", "Entire Account > DNS & Zones > Queues: Edit", "", ErrCategoryMismatch, `puts "Queues Write" under the heading "DNS & Zones", but the token page lists it under "Developer Platform"`},
 		{"wrong scope", "Billing Read", "zone", ErrWrongScope, `"Billing Read" is an account permission, not zone.*Set the scope to "account"`},
 		{"wrong scope user", "API Tokens Read", "account", ErrWrongScope, `is a user permission, not account`},
 		{"wrong scope for an id", idDNSWrite, "account", ErrWrongScope, `is a zone permission, not account.*"DNS Write"`},
@@ -110,7 +118,6 @@ func TestResolveErrors(t *testing.T) {
 		{"ambiguous dashboard across scopes", "Logs Edit", "", ErrAmbiguous, `"Account > Logs Write".*"Zone > Logs Write"`},
 		{"ambiguous docs label", "Zaraz Write", "zone", ErrAmbiguous, `in zone scope.*"Zaraz Edit".*"Zaraz Admin"`},
 		{"ambiguous docs label account", "Magic Network Monitoring Write", "account", ErrAmbiguous, `"Magic Network Monitoring Config Write".*"Magic Network Monitoring Admin"`},
-		{"ambiguous label vs exact", "Transform Rules Read", "", ErrAmbiguous, `"Zone Transform Rules Read"`},
 		{"empty", "", "", ErrBlank, `empty.*"Zone > DNS > Edit"`},
 		{"blank", "   \t", "zone", ErrBlank, `empty`},
 		{"encoded blank", "%20", "", ErrBlank, `empty`},
@@ -122,7 +129,7 @@ func TestResolveErrors(t *testing.T) {
 		{"dashed id", idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:16] + "-" + idDNSWrite[16:20] + "-" + idDNSWrite[20:], "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
 		{"short id", idDNSWrite[:30], "", ErrMalformedID, `32 lower-case hex`},
 		{"unknown id", testUnknownID, "", ErrUnknownID, `not a permission group id in this catalog.*` + asOfPattern},
-		{"id one character off", nearID(idDNSWrite), "", ErrUnknownID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
+		{"id one character off", nearID(idDNSWrite), "", ErrMistypedID, `Did you mean "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)\?`},
 		{"id with a character dropped", idDNSWrite[:31], "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id with a stray letter", idDNSWrite[:31] + "X", "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"id-length word", "abcdefghijklmnopqrstuvwxyzabcdef", "", ErrUnknownName, `not a permission group in any scope`},
@@ -153,7 +160,7 @@ func TestResolveErrors(t *testing.T) {
 func TestErrorAdviceResolves(t *testing.T) {
 	t.Parallel()
 	c := Default()
-	inputs := [][2]string{{"Logs Write", ""}, {"Zaraz Write", "zone"}, {"Transform Rules Read", ""}, {"Page Shield Write", ""},
+	inputs := [][2]string{{"Logs Write", ""}, {"Zaraz Write", "zone"},
 		{"Access: Apps and Policies Edit", ""}, {"Disable ESC Read", ""}, {"DNS Wirte", ""}, {"dns", "zone"}, {"Logs Writ", ""}, {"Logs Wirte", "zone"}}
 	for _, in := range inputs {
 		_, err := c.Resolve(in[0], in[1])
@@ -169,6 +176,24 @@ func TestErrorAdviceResolves(t *testing.T) {
 			m, err = c.Resolve(cd.InputFor(e.ScopeKey), e.ScopeKey)
 			if err != nil || m.Group.ID != cd.Group.ID {
 				t.Errorf("%q: advice %q resolves to %q, %v; want %s", in[0], cd.Name, m.Group.ID, err, cd.Group.ID)
+			}
+		}
+	}
+	// The other readings an exact API name warns about must be reachable
+	// the way the warning says.
+	for _, name := range []string{"Transform Rules Read", "Transform Rules Write", "Page Shield Read", "Page Shield Write"} {
+		m, err := c.Resolve(name, "")
+		if err != nil || len(m.otherReadings) == 0 {
+			t.Fatalf("Resolve(%q) = %v, %v; want a match with other readings", name, m, err)
+		}
+		for _, o := range m.otherReadings {
+			for _, in := range [][2]string{{o.Name, ""}, {name, o.Scope()}} {
+				if got, err := c.Resolve(in[0], in[1]); err != nil || got.Group.ID != o.Group.ID {
+					t.Errorf("%q: the warning's advice %q (scope %q) gives %s, %v; want %s", name, in[0], in[1], got.Group.ID, err, o.Group.ID)
+				}
+			}
+			if !strings.Contains(m.Warning(), o.Name) {
+				t.Errorf("%q: warning %q does not name %q", name, m.Warning(), o.Name)
 			}
 		}
 	}

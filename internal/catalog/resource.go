@@ -24,6 +24,9 @@ type ResourceKey struct {
 	ID string
 	// For R2 bucket keys.
 	Account, Jurisdiction, Bucket string
+	// Unverified is set for a key of a scope the catalog lists but this
+	// package has no key form for: it is accepted as written.
+	Unverified bool
 }
 
 // Wildcard reports whether the key covers every resource of its kind.
@@ -57,7 +60,35 @@ func (e *ResourceKeyError) Error() string {
 	return msg + " Keys look like: " + strings.Join(ResourcePatterns, "; ") + "."
 }
 
-// ParseResourceKey reads one key of a token policy's resources.
+// verifiableScope reports whether this package knows the key forms of a
+// scope, and so can check its keys and what they cover.
+func verifiableScope(scope string) bool {
+	switch scope {
+	case ScopeKeyUser, ScopeKeyAccount, ScopeKeyZone, ScopeKeyR2:
+		return true
+	}
+	return false
+}
+
+// ParseResourceKey reads one key of a token policy's resources, as the
+// package function does, and also accepts keys of every other scope the
+// catalog lists (Cloudflare adds scopes, such as Workers scripts), marked
+// Unverified: their forms are not known here, so they pass as written.
+func (c *Catalog) ParseResourceKey(key string) (ResourceKey, error) {
+	best := ""
+	for scope := range c.byScope {
+		if !verifiableScope(scope) && len(scope) > len(best) && strings.HasPrefix(key, scope+".") && len(key) > len(scope)+1 {
+			best = scope
+		}
+	}
+	if best != "" {
+		return ResourceKey{Raw: key, ScopeKey: best, ID: key[len(best)+1:], Unverified: true}, nil
+	}
+	return ParseResourceKey(key)
+}
+
+// ParseResourceKey reads one key of a token policy's resources in the forms
+// of the user, account, zone and R2 bucket scopes.
 func ParseResourceKey(key string) (ResourceKey, error) {
 	k := ResourceKey{Raw: key}
 	fail := func(problem, suggestion string) (ResourceKey, error) {

@@ -112,7 +112,8 @@ func IsID(s string) bool {
 }
 
 // Validate checks what every consumer relies on: well-formed ids, one group per
-// id, names without control characters, at least one scope each.
+// id, at least one scope each, and names and scope keys of sane length
+// without control or format characters (textProblem).
 func (s Snapshot) Validate() error {
 	if !datePattern.MatchString(s.AsOf) {
 		return fmt.Errorf("snapshot date %q is not YYYY-MM-DD", s.AsOf)
@@ -124,21 +125,27 @@ func (s Snapshot) Validate() error {
 	names := make(map[string]string, len(s.Groups))
 	for _, g := range s.Groups {
 		if !IsID(g.ID) {
-			return fmt.Errorf("group %q: id %q is not 32 lower-case hex digits", g.Name, g.ID)
+			return fmt.Errorf("group %s: id %s is not 32 lower-case hex digits", quoteShort(g.Name), quoteShort(g.ID))
 		}
 		if seen[g.ID] {
 			return fmt.Errorf("id %s appears twice", g.ID)
 		}
 		seen[g.ID] = true
-		if strings.TrimSpace(g.Name) == "" || strings.ContainsAny(g.Name, "\t\r\n") {
-			return fmt.Errorf("group %s: name %q is blank or has tabs or line breaks", g.ID, g.Name)
+		if strings.TrimSpace(g.Name) == "" {
+			return fmt.Errorf("group %s: name %q is blank", g.ID, g.Name)
+		}
+		if p := textProblem(g.Name, MaxNameLength); p != "" {
+			return fmt.Errorf("group %s: name %s %s", g.ID, quoteShort(g.Name), p)
 		}
 		if len(g.ScopeKeys) == 0 {
 			return fmt.Errorf("group %s (%s) has no scope", g.ID, g.Name)
 		}
 		for _, k := range g.ScopeKeys {
 			if k == "" || strings.ContainsAny(k, "\t\r\n, ") {
-				return fmt.Errorf("group %s (%s): scope %q is malformed", g.ID, g.Name, k)
+				return fmt.Errorf("group %s (%s): scope %s is malformed", g.ID, g.Name, quoteShort(k))
+			}
+			if p := textProblem(k, MaxScopeKeyLength); p != "" {
+				return fmt.Errorf("group %s (%s): scope %s %s", g.ID, g.Name, quoteShort(k), p)
 			}
 			if other, dup := names[k+"\x00"+g.Name]; dup {
 				return fmt.Errorf("name %q appears twice in scope %s (%s and %s)", g.Name, k, other, g.ID)

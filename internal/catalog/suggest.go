@@ -7,12 +7,19 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// suggestEntry is one name suggestions can be drawn from.
+// suggestEntry is one name suggestions can be drawn from, with its words
+// read once: its access word and the words that name the product.
 type suggestEntry struct {
 	folded   string
 	hist     histogram
 	group    int
 	scopeKey string
+	access   string   // "read", "write" (for Write and Edit) or ""
+	words    []string // product words: no access word, no filler
+	// scoped is set when the first word is a scope word ("Zone DNS
+	// Settings"): it may match the input, but is not extra when it does not.
+	scoped bool
+	alias  bool // a vocabulary or former name, not the API name
 }
 
 // histogram counts characters by bucket. Half the L1 distance of two
@@ -52,8 +59,12 @@ func (c *Catalog) buildSuggestions() {
 	c.suggestible = map[string][]suggestEntry{}
 	for key, refs := range c.folded {
 		h := histogramOf(key)
+		access, words, scoped := nameWords(key)
 		for _, r := range refs {
-			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey}
+			if c.retired[r.group] {
+				continue // live mode: the live list is what to suggest from
+			}
+			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, scoped: scoped, alias: r.kind != MatchExact}
 			c.suggestible[r.scopeKey] = append(c.suggestible[r.scopeKey], e)
 			c.suggestible[""] = append(c.suggestible[""], e)
 		}
@@ -69,10 +80,8 @@ func (c *Catalog) buildSuggestions() {
 	}
 }
 
-// suggest ranks names close to a normalised input: edit distance to every
-// reading of the input (so "Workers Script Edit" finds "Workers Scripts
-// Write"), with names that contain every word of the input counted as close.
-// It looks in scopeKey first and across all scopes when that finds nothing.
+// suggest offers the names a miss most likely meant. It looks in scopeKey
+// first and across all scopes when that finds nothing.
 func (c *Catalog) suggest(n, scopeKey string) []Candidate {
 	if out := c.suggestIn(n, scopeKey); len(out) > 0 || scopeKey == "" {
 		return out
@@ -84,58 +93,70 @@ func (c *Catalog) suggest(n, scopeKey string) []Candidate {
 // anywhere near this long.
 const maxSuggestInput = 200
 
+// suggestIn ranks the names of a scope by what the input's words mean, then
+// by spelling: first the names that hold every word the input names a
+// product with (R2 and KV read as the products they are short for), then
+// those whose access agrees, then those with the fewest words the input did
+// not ask for, then edit distance. A name that shares no product word with
+// the input is offered only for a plain misspelling, and never when a name
+// that does share them exists: a different product first is worse than
+// nothing.
 func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 	if len(n) > maxSuggestInput {
 		return nil
 	}
 	c.suggestOnce.Do(c.buildSuggestions)
-	readings := forms(n)
-	hists := make([]histogram, len(readings))
-	for i, f := range readings {
-		hists[i] = histogramOf(f.name)
-	}
-	limit := max(2, len(n)/4)
-	words := strings.Fields(n)
-
-	type scored struct {
-		entry suggestEntry
-		score int
-	}
+	q := c.newQuery(n, scopeKey)
 	var best []scored
 	for _, e := range c.suggestible[scopeKey] {
-		score := limit + 1
-		for i, f := range readings {
-			if f.qualified && scopeKey != "" && f.scopeKey != scopeKey {
-				continue
-			}
-			if f.qualified && f.scopeKey != e.scopeKey {
-				continue
-			}
-			if diff := len(f.name) - len(e.folded); diff >= score || -diff >= score {
-				continue
-			}
-			if hists[i].lowerBound(&e.hist) >= score {
-				continue
-			}
-			if d := distance(f.name, e.folded); d < score {
-				score = d
-			}
-		}
-		if score > limit && len(words) > 0 && containsWords(e.folded, words) {
-			score = limit
-		}
-		if score <= limit {
-			best = append(best, scored{e, score})
+		if s, ok := q.score(e); ok {
+			best = append(best, s)
 		}
 	}
-	sort.SliceStable(best, func(i, j int) bool { return best[i].score < best[j].score })
+	sort.SliceStable(best, func(i, j int) bool { return best[i].less(best[j]) })
+	return c.topCandidates(best)
+}
 
+// scored is one name's rank for a query; lower fields rank first.
+type scored struct {
+	entry    suggestEntry
+	missing  int  // tenths of the input's product words the name lacks
+	access   int  // 0 same access or none asked, 1 the name has none, 2 another
+	extra    int  // words of the name the input did not ask for
+	alias    int  // 1 for a vocabulary name: the API name goes first
+	distance int  // edit distance to the nearest reading of the input
+	typo     bool // within the edit distance of a plain misspelling
+}
+
+func (s scored) less(o scored) bool {
+	switch {
+	case s.missing != o.missing:
+		return s.missing < o.missing
+	case s.access != o.access:
+		return s.access < o.access
+	case s.extra != o.extra:
+		return s.extra < o.extra
+	case s.alias != o.alias:
+		return s.alias < o.alias
+	case s.distance != o.distance:
+		return s.distance < o.distance
+	}
+	return len(s.entry.folded) < len(o.entry.folded) // the shorter, plainer name
+}
+
+// topCandidates keeps the best few, and only those as good as the best in
+// product words: a name that lacks a word the best one has is another
+// product. When the best is a plain misspelling, only as close misspellings
+// join it, so the answer stays short.
+func (c *Catalog) topCandidates(best []scored) []Candidate {
 	var out []Candidate
 	seen := map[int]bool{}
 	for _, s := range best {
-		// Far worse than the best guess is noise, not help.
-		if s.score > best[0].score+2 {
+		if s.missing > best[0].missing || s.distance > best[0].distance+3 && s.missing > 0 {
 			break
+		}
+		if best[0].typo && best[0].missing == 0 && (!s.typo || s.distance > best[0].distance+1) {
+			continue
 		}
 		if seen[s.entry.group] {
 			continue
@@ -149,11 +170,189 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 	return out
 }
 
-func containsWords(name string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(name, w) {
-			return false
+// query is an input read for suggestions.
+type query struct {
+	readings []form
+	hists    []histogram
+	limit    int      // the edit distance a plain misspelling may have
+	access   string   // the access the input asks for, or ""
+	words    []string // the input's product words, shorthands expanded
+	scopeKey string
+}
+
+func (c *Catalog) newQuery(n, scopeKey string) query {
+	q := query{readings: c.forms(n), limit: max(2, len(n)/4), scopeKey: scopeKey}
+	q.hists = make([]histogram, len(q.readings))
+	for i, f := range q.readings {
+		q.hists[i] = histogramOf(f.name)
+	}
+	q.access, q.words = inputWords(n)
+	return q
+}
+
+// score ranks one name; ok is false when the name is no suggestion at all.
+func (q query) score(e suggestEntry) (scored, bool) {
+	s := scored{entry: e, distance: q.distance(e)}
+	matched := 0.0
+	used := make([]bool, len(e.words))
+	for _, w := range q.words {
+		best, at := 0.0, -1
+		for i, ew := range e.words {
+			if m := wordMatch(w, ew); m > best {
+				best, at = m, i
+			}
+		}
+		if at >= 0 {
+			used[at] = true
+		}
+		matched += best
+	}
+	if len(q.words) > 0 {
+		s.missing = int((1 - matched/float64(len(q.words))) * 10)
+	}
+	for i, u := range used {
+		if !u && (i > 0 || !e.scoped) {
+			s.extra++
 		}
 	}
-	return true
+	if e.alias {
+		s.alias = 1
+	}
+	s.access = accessRank(q.access, e.access)
+	s.typo = s.distance <= q.limit
+	return s, s.typo || (len(q.words) > 0 && s.missing <= 5)
+}
+
+// distance is the edit distance from the nearest reading of the input to
+// the name, or more than limit when it is further.
+func (q query) distance(e suggestEntry) int {
+	score := q.limit + 4
+	for i, f := range q.readings {
+		if f.qualified && (q.scopeKey != "" && f.scopeKey != q.scopeKey || f.scopeKey != e.scopeKey) {
+			continue
+		}
+		if diff := len(f.name) - len(e.folded); diff >= score || -diff >= score {
+			continue
+		}
+		if q.hists[i].lowerBound(&e.hist) >= score {
+			continue
+		}
+		if d := distance(f.name, e.folded); d < score {
+			score = d
+		}
+	}
+	return score
+}
+
+func accessRank(asked, has string) int {
+	switch {
+	case asked == "" || asked == has:
+		return 0
+	case has == "":
+		return 1
+	}
+	return 2
+}
+
+// wordMatch is how well an input word names a word of a group's name: 1
+// for the word itself, less for a plural, a prefix or a misspelling.
+func wordMatch(w, ew string) float64 {
+	switch {
+	case w == ew:
+		return 1
+	case len(w) >= 3 && len(ew) >= 3 && (strings.HasPrefix(ew, w) || strings.HasPrefix(w, ew)):
+		return 0.8
+	case len(w) >= 4 && distance(w, ew) <= 1, len(w) >= 7 && distance(w, ew) <= 2:
+		return 0.8
+	}
+	return 0
+}
+
+// productShorthands are the short names people use for products whose
+// groups spell them out.
+var productShorthands = map[string][]string{
+	"r2": {"workers", "r2", "storage"},
+	"kv": {"workers", "kv", "storage"},
+}
+
+// fillerWords carry no product meaning in a group's name.
+var fillerWords = map[string]bool{"and": true, "for": true, "of": true, "the": true, "cloudflare": true}
+
+// nameWords splits a normalised group name into its access and its product
+// words, dropping filler, and says whether the first word is a scope word.
+func nameWords(n string) (access string, words []string, scoped bool) {
+	all := splitWords(n)
+	if len(all) > 1 {
+		if a, ok := accessOf(all[len(all)-1], false); ok {
+			access, all = a, all[:len(all)-1]
+		}
+	}
+	for _, w := range all {
+		if !fillerWords[w] {
+			words = append(words, w)
+		}
+	}
+	return access, words, len(words) > 1 && plainScopeWords[words[0]]
+}
+
+// plainScopeWords are the scope words that name no product (unlike "r2").
+var plainScopeWords = map[string]bool{"zone": true, "account": true, "user": true}
+
+// inputWords reads an input as nameWords does, more forgivingly: the access
+// word may come first or be misspelt, and shorthands are expanded. An input
+// that is only a scope word keeps it ("zone raed" asks for Zone Read).
+func inputWords(n string) (access string, words []string) {
+	all := splitWords(n)
+	if len(all) > 1 {
+		if a, ok := accessOf(all[len(all)-1], true); ok {
+			access, all = a, all[:len(all)-1]
+		} else if a, ok := accessOf(all[0], false); ok {
+			access, all = a, all[1:]
+		}
+	}
+	if len(all) > 1 && plainScopeWords[all[0]] {
+		all = all[1:]
+	}
+	if len(all) == 1 && all[0] == "workers" {
+		all = []string{"workers", "scripts"} // the Workers product's own permission
+	}
+	seen := map[string]bool{}
+	for _, w := range all {
+		expanded, ok := productShorthands[w]
+		if !ok {
+			expanded = []string{w}
+		}
+		for _, x := range expanded {
+			if !fillerWords[x] && !seen[x] {
+				seen[x] = true
+				words = append(words, x)
+			}
+		}
+	}
+	return access, words
+}
+
+func splitWords(n string) []string {
+	return strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || isSeparator(r) })
+}
+
+// accessOf reads an access word; with fuzzy set, a misspelling of one too
+// ("wirte", "raed").
+func accessOf(w string, fuzzy bool) (string, bool) {
+	switch w {
+	case "read":
+		return "read", true
+	case "write", "edit":
+		return "write", true
+	}
+	if !fuzzy || len(w) < 3 {
+		return "", false
+	}
+	for _, a := range []string{"read", "write", "edit"} {
+		if distance(w, a) <= 2 && w[0] == a[0] {
+			a, _ = accessOf(a, false)
+			return a, true
+		}
+	}
+	return "", false
 }

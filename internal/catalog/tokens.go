@@ -1,11 +1,8 @@
 package catalog
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
 )
 
 // This file checks the policies of token resources as people already write
@@ -24,10 +21,10 @@ const SeveritySkipped Severity = "skipped"
 
 // Codes of the findings only token checks make, beside CheckPolicy's.
 const (
-	CodeInvalidPolicy = "invalid_policy" // a value of the wrong shape
-	CodeNameNotID     = "name_not_id"    // a group name where a token takes ids
-	CodeUnknownValue  = "unknown_value"  // known only after apply: skipped
-	CodeNoPolicies    = "no_policies"    // a token without any policy
+	FindingInvalidPolicy FindingCode = "invalid_policy" // a value of the wrong shape
+	FindingNameNotID     FindingCode = "name_not_id"    // a group name where a token takes ids
+	FindingUnknownValue  FindingCode = "unknown_value"  // known only after apply: skipped
+	FindingNoPolicies    FindingCode = "no_policies"    // a token without any policy
 )
 
 // Unknown stands, in a decoded value, for a value known only after apply.
@@ -43,22 +40,22 @@ type TokenFinding struct {
 	// the finding is about, or "".
 	Subject string `json:"subject"`
 	// Name is the permission group's name, when the catalog knows its id.
-	Name     string   `json:"name"`
-	Severity Severity `json:"severity"`
-	Code     string   `json:"code"`
-	Message  string   `json:"message"`
+	Name     string      `json:"name"`
+	Severity Severity    `json:"severity"`
+	Code     FindingCode `json:"code"`
+	Message  string      `json:"message"`
 }
 
 // Summary is a short title for the finding, for annotations and diagnostics.
 func (f TokenFinding) Summary() string {
 	switch f.Code {
-	case CodeInvalidPolicy:
+	case FindingInvalidPolicy:
 		return "Invalid token policy"
-	case CodeNameNotID:
+	case FindingNameNotID:
 		return "Permission group name instead of an id"
-	case CodeUnknownValue:
+	case FindingUnknownValue:
 		return "Not checked: known only after apply"
-	case CodeNoPolicies:
+	case FindingNoPolicies:
 		return "Token without policies"
 	}
 	return Finding{Code: f.Code}.Summary()
@@ -98,81 +95,52 @@ func (c *Catalog) CheckTokenPolicies(policies any, kind string) []TokenFinding {
 }
 
 func noPolicies() TokenFinding {
-	return TokenFinding{Policy: -1, Severity: SeverityWarning, Code: CodeNoPolicies,
+	return TokenFinding{Policy: -1, Severity: SeverityWarning, Code: FindingNoPolicies,
 		Message: "the token has no policies, so it can do nothing."}
 }
 
 func skipped(policy int, subject, format string, args ...any) TokenFinding {
-	return TokenFinding{Policy: policy, Subject: subject, Severity: SeveritySkipped, Code: CodeUnknownValue, Message: fmt.Sprintf(format, args...)}
+	return TokenFinding{Policy: policy, Subject: subject, Severity: SeveritySkipped, Code: FindingUnknownValue, Message: fmt.Sprintf(format, args...)}
 }
 
 func invalid(policy int, subject, format string, args ...any) TokenFinding {
-	return TokenFinding{Policy: policy, Subject: subject, Severity: SeverityError, Code: CodeInvalidPolicy, Message: fmt.Sprintf(format, args...)}
+	return TokenFinding{Policy: policy, Subject: subject, Severity: SeverityError, Code: FindingInvalidPolicy, Message: fmt.Sprintf(format, args...)}
 }
 
-// skippedPart is the sentence for one part of a policy known only after apply.
-func skippedPart(policy int, subject, part string) TokenFinding {
-	return skipped(policy, subject, "%s is known only after apply, so it was not checked, nor was anything that depends on it.", part)
-}
-
-// describeValue names the kind of a decoded value, for shape errors.
-func describeValue(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return fmt.Sprintf("the string %q", v)
-	case bool:
-		return "a bool"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return "a number"
-}
-
-// checkTokenPolicy reads one policy and checks what of it is known.
+// checkTokenPolicy reads one policy and checks it; CheckPolicy leaves out
+// the checks that need a part marked unknown.
 func (c *Catalog) checkTokenPolicy(i int, v any, kind string) []TokenFinding {
-	d := policyDraft{index: i, policy: Policy{TokenKind: kind}, placeholders: map[int]bool{}}
-	switch m := v.(type) {
-	case Unknown:
+	m, ok := v.(map[string]any)
+	switch {
+	case v == (Unknown{}):
 		return []TokenFinding{skipped(i, "", "this policy is known only after apply, so it was not checked.")}
-	case map[string]any:
-		d.readEffect(m["effect"])
-		d.readPermissions(m["permission_groups"])
-		d.readResources(m["resources"])
-	default:
+	case !ok:
 		return []TokenFinding{invalid(i, "", "a policy must be an object with effect, permission_groups and resources, not %s.", describeValue(v))}
 	}
+	d := policyDraft{index: i, policy: Policy{TokenKind: kind}}
+	d.readEffect(m["effect"])
+	d.readPermissions(m["permission_groups"])
+	d.readResources(m["resources"])
 	res := c.CheckPolicy(d.policy)
 	out := d.notes
 	for _, f := range res.Findings {
-		if d.keeps(f) {
-			out = append(out, c.tokenFinding(i, f, d.policy.Permissions, res))
-		}
+		out = append(out, c.tokenFinding(i, f, d.policy.Permissions, res))
 	}
 	return append(out, c.namesNotIDs(d, res)...)
 }
 
 // policyDraft is a policy being read from a generic value: what CheckPolicy
-// gets, and what it must not be trusted on.
+// gets, with what could not be read marked unknown so that no check guesses
+// about it, and the findings of the reading.
 type policyDraft struct {
 	index  int
 	policy Policy
-	// placeholders are permissions left blank for CheckPolicy (unknown or
-	// unreadable), so that every other one keeps its index and every
-	// message names the right permission_groups element.
-	placeholders map[int]bool
-	// partialPermissions and partialResources are set when part of a list
-	// could not be read: findings about what the whole list lacks would then
-	// be guesses.
-	partialPermissions, partialResources bool
-	notes                                []TokenFinding
+	notes  []TokenFinding
 }
 
+// skip reports a part known only after apply.
 func (d *policyDraft) skip(subject, part string) {
-	d.notes = append(d.notes, skippedPart(d.index, subject, part))
+	d.notes = append(d.notes, skipped(d.index, subject, "%s is known only after apply, so it was not checked, nor was anything that depends on it.", part))
 }
 
 func (d *policyDraft) invalid(subject, format string, args ...any) {
@@ -184,15 +152,14 @@ func (d *policyDraft) invalid(subject, format string, args ...any) {
 func (d *policyDraft) readEffect(v any) {
 	switch e := v.(type) {
 	case nil:
-		d.policy.Effect = "allow"
 	case string:
 		d.policy.Effect = e
 	case Unknown:
-		d.policy.Effect = "allow" // only the effect finding depends on it
+		d.policy.Unknown.Effect = true
 		d.skip("", "effect")
 	default:
-		d.policy.Effect = "allow"
-		d.invalid("", "effect must be \"allow\" or \"deny\", not %s.", describeValue(v))
+		d.policy.Unknown.Effect = true
+		d.invalid("", "effect must be %q or %q, not %s.", EffectAllow, EffectDeny, describeValue(v))
 	}
 }
 
@@ -200,9 +167,9 @@ func (d *policyDraft) readEffect(v any) {
 // {id} objects.
 func (d *policyDraft) readPermissions(v any) {
 	switch list := v.(type) {
-	case nil: // CheckPolicy reports the empty policy
+	case nil: // CheckPolicy reports the policy without permissions
 	case Unknown:
-		d.partialPermissions = true
+		d.policy.Unknown.Permissions = true
 		d.skip("", "permission_groups")
 	case []any:
 		d.policy.Permissions = make([]string, len(list))
@@ -210,11 +177,13 @@ func (d *policyDraft) readPermissions(v any) {
 			d.readPermission(j, e)
 		}
 	default:
-		d.partialPermissions = true
+		d.policy.Unknown.Permissions = true
 		d.invalid("", "permission_groups must be a list of permission group ids, or of objects with an id, not %s.", describeValue(v))
 	}
 }
 
+// readPermission takes one element; one that cannot be read is marked
+// unknown, so every other keeps its index and its findings.
 func (d *policyDraft) readPermission(j int, e any) {
 	part := fmt.Sprintf("permission_groups[%d]", j)
 	if m, ok := e.(map[string]any); ok {
@@ -231,102 +200,71 @@ func (d *policyDraft) readPermission(j int, e any) {
 	default:
 		d.invalid("", "%s must be a permission group id, not %s.", part, describeValue(e))
 	}
-	d.placeholders[j] = true
-	d.partialPermissions = true
+	d.policy.Unknown.Elements = append(d.policy.Unknown.Elements, j)
 }
 
-// readResources takes resources as a map (v4, v5 before 5.13) or as the
-// JSON string of one (v5 from 5.13).
+// readResources takes resources as ParseResources reads them: a map (v4,
+// v5 before 5.13) or the JSON string of one (v5 from 5.13).
 func (d *policyDraft) readResources(v any) {
-	switch r := v.(type) {
-	case nil: // CheckPolicy reports the policy without resources
-	case Unknown:
-		d.partialResources = true
-		d.skip("", "resources")
-	case string:
-		var decoded any
-		if err := json.Unmarshal([]byte(r), &decoded); err != nil {
-			d.partialResources = true
-			d.invalid("", "resources is not valid JSON (%s); write it with jsonencode({ \"<resource key>\" = \"*\" }).", jsonProblem(err))
+	switch {
+	case v == nil: // CheckPolicy reports the policy without resources
+	case hasUnknown(v):
+		d.policy.Unknown.Resources = true
+		key, path := unknownResource(v)
+		d.skip(key, "resources"+path)
+	default:
+		resources, err := ParseResources(v)
+		if err != nil {
+			d.policy.Unknown.Resources = true
+			d.invalid("", "%s", err.Error())
 			return
 		}
-		d.readResources(decoded)
-	case map[string]any:
-		keys := make([]string, 0, len(r))
-		for k := range r {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			d.readResource(k, r[k])
-		}
-	default:
-		d.partialResources = true
-		d.invalid("", "resources must be a map from resource key to \"*\", or the JSON string of one, not %s.", describeValue(v))
+		d.policy.Resources = resources
 	}
 }
 
-// readResource takes one key: "*", the account-nested form's map of zone
-// keys, or that map as a JSON string (how v5 before 5.13 could hold it).
-func (d *policyDraft) readResource(key string, v any) {
-	if s, ok := v.(string); ok && strings.HasPrefix(strings.TrimSpace(s), "{") {
-		var nested map[string]any
-		if json.Unmarshal([]byte(s), &nested) == nil {
-			v = nested
+// unknownResource names the first top-level key of a resources map whose
+// value is unknown, and the path to the unknown part, or "" and "" when the
+// whole value is unknown.
+func unknownResource(v any) (key, path string) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return "", ""
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if hasUnknown(m[k]) {
+			_, rest := unknownResource(m[k])
+			return k, fmt.Sprintf("[%q]", k) + rest
 		}
 	}
-	switch value := v.(type) {
-	case string:
-		d.policy.Resources = append(d.policy.Resources, Resource{Key: key, Value: value})
-	case Unknown:
-		d.partialResources = true
-		d.skip(key, fmt.Sprintf("resources[%q]", key))
-	case map[string]any:
-		d.readNested(key, value)
-	default:
-		d.partialResources = true
-		d.invalid(key, "resources[%q] must be \"*\" or a map of zone keys to \"*\", not %s.", key, describeValue(v))
-	}
+	return "", ""
 }
 
-func (d *policyDraft) readNested(key string, zones map[string]any) {
-	r := Resource{Key: key, Nested: make([]string, 0, len(zones))}
-	for z := range zones {
-		r.Nested = append(r.Nested, z)
-	}
-	sort.Strings(r.Nested)
-	for _, z := range r.Nested {
-		switch value := zones[z].(type) {
-		case Unknown:
-			d.partialResources = true
-			d.skip(key, fmt.Sprintf("resources[%q][%q]", key, z))
-			return
-		case string:
-			if value == "*" {
-				continue
+// hasUnknown reports whether a decoded value holds an Unknown.
+func hasUnknown(v any) bool {
+	switch v := v.(type) {
+	case Unknown:
+		return true
+	case []any:
+		return slices.ContainsFunc(v, hasUnknown)
+	case map[string]any:
+		for _, e := range v {
+			if hasUnknown(e) {
+				return true
 			}
 		}
-		d.partialResources = true
-		d.invalid(key, "resources[%q][%q] must be \"*\": in the account-nested form every zone key maps to \"*\".", key, z)
-		return
 	}
-	d.policy.Resources = append(d.policy.Resources, r)
+	return false
 }
 
-// keeps drops the findings that unread parts could make wrong: a finding
-// about a placeholder, and findings about what a partly read list lacks.
-func (d *policyDraft) keeps(f Finding) bool {
-	if f.Permission >= 0 && d.placeholders[f.Permission] {
-		return false
-	}
-	switch f.Code {
-	case "no_permissions", "unused_resource":
-		return !d.partialPermissions
-	case "no_resources", "scope_not_covered":
-		return !d.partialResources
-	}
-	return true
-}
+// HasUnknown reports whether a decoded value holds a value known only after
+// apply anywhere.
+func HasUnknown(v any) bool { return hasUnknown(v) }
 
 // tokenFinding gives a CheckPolicy finding its subject and group name.
 func (c *Catalog) tokenFinding(policy int, f Finding, permissions []string, res PolicyResult) TokenFinding {
@@ -362,17 +300,8 @@ func (c *Catalog) namesNotIDs(d policyDraft, res PolicyResult) []TokenFinding {
 		}
 		e := &Error{Kind: ErrMalformedID, Input: written, FixedID: g.ID, AsOf: c.asOf,
 			Suggestions: []Candidate{c.candidate(c.byID[g.ID], g.Group.ScopeKey())}}
-		out = append(out, TokenFinding{Policy: d.index, Subject: written, Name: g.Group.Name, Severity: SeverityError, Code: CodeNameNotID,
+		out = append(out, TokenFinding{Policy: d.index, Subject: written, Name: g.Group.Name, Severity: SeverityError, Code: FindingNameNotID,
 			Message: fmt.Sprintf("permission_groups[%d]: %s", g.Index, e.Error())})
 	}
 	return out
-}
-
-// jsonProblem is a JSON syntax error with its place.
-func jsonProblem(err error) string {
-	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) {
-		return fmt.Sprintf("%s, at byte %d", syntax.Error(), syntax.Offset)
-	}
-	return err.Error()
 }

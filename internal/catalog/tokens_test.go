@@ -58,14 +58,16 @@ func TestCheckTokenPoliciesShapes(t *testing.T) {
 			kind: catalog.TokenKindAccount,
 			policies: `[{"effect":"allow","permission_groups":[{"id":"` + dnsWrite + `"},{"id":"` + scripts + `"}],` +
 				`"resources":"{\"com.cloudflare.api.account.` + tokAccount + `\":{\"` + allZones + `\":\"*\"}}"}]`,
-			// The nested form opens zones only, as CheckPolicy reads it.
-			want: "0 error scope_not_covered " + scripts,
+			// The nested form grants on the zones under the account only.
+			want: "0 error needs_own_policy " + scripts,
 		},
 		{
-			name: "v5 before 5.13: the nested map as a JSON string value",
+			name: "a JSON string as one key's value is not the nested form",
 			kind: catalog.TokenKindAccount,
 			policies: `[{"effect":"allow","permission_groups":[{"id":"` + dnsWrite + `"}],` +
 				`"resources":{"com.cloudflare.api.account.` + tokAccount + `":"{\"` + allZones + `\":\"*\"}"}}]`,
+			want: "0 error resource_value com.cloudflare.api.account." + tokAccount + "\n0 error scope_not_covered " + dnsWrite +
+				"\n0 warning unused_resource com.cloudflare.api.account." + tokAccount,
 		},
 		{
 			name:     "v4 policy blocks",
@@ -118,7 +120,7 @@ func TestCheckTokenPoliciesShapes(t *testing.T) {
 			name:     "nested zone key not mapped to a star",
 			kind:     catalog.TokenKindAccount,
 			policies: `[{"effect":"allow","permission_groups":[{"id":"` + dnsWrite + `"}],"resources":{"com.cloudflare.api.account.` + tokAccount + `":{"` + allZones + `":"read"}}}]`,
-			want:     "0 error invalid_policy com.cloudflare.api.account." + tokAccount,
+			want:     "0 error resource_value com.cloudflare.api.account." + tokAccount,
 		},
 		{
 			name:     "effect of the wrong type",
@@ -197,9 +199,9 @@ func TestCheckTokenPoliciesUnknown(t *testing.T) {
 			want:     "0 skipped unknown_value ",
 		},
 		{
-			name:     "one resource: the others are still checked",
+			name:     "one resource: the resources wait for it",
 			policies: []any{policy("allow", []any{dnsWrite}, map[string]any{"com.cloudflare.api.account.zone.nope": "*", "com.cloudflare.api.account." + tokAccount: unknown})},
-			want:     "0 skipped unknown_value com.cloudflare.api.account." + tokAccount + "\n0 error malformed_resource com.cloudflare.api.account.zone.nope",
+			want:     "0 skipped unknown_value com.cloudflare.api.account." + tokAccount,
 		},
 		{
 			name:     "a nested zone key's value",

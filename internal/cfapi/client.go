@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
 
 // DefaultBaseURL is Cloudflare's v4 API root.
@@ -84,19 +86,24 @@ func describe(msgs []Message) string {
 }
 
 // Client lists permission groups for a user token, or for an account when
-// AccountID is set. Rate limits (429, honouring Retry-After) and server
-// errors are retried with backoff; Timeout bounds the whole listing.
+// AccountID is set. Rate limits (429, honouring Retry-After up to a cap) and
+// server errors are retried with backoff; Timeout bounds the whole listing.
+// Redirects are never followed, so the token goes to BaseURL's host only.
 type Client struct {
 	BaseURL   string
 	Token     string
 	AccountID string
 	PerPage   int
+	// UserAgent names the program and its version; see UserAgent.
+	UserAgent string
 	// Timeout bounds the whole listing, every page and retry included.
 	Timeout time.Duration
 	// RetryMax is the number of retries of one request; RetryWaitMin and
 	// RetryWaitMax bound the backoff between them.
 	RetryMax                   int
 	RetryWaitMin, RetryWaitMax time.Duration
+	// MaxBytes bounds the bodies of every response of one listing together.
+	MaxBytes int64
 	// Transport replaces the HTTP transport, for tests.
 	Transport http.RoundTripper
 }
@@ -107,21 +114,98 @@ const (
 	DefaultRetryMax     = 4
 	DefaultRetryWaitMin = 500 * time.Millisecond
 	DefaultRetryWaitMax = 8 * time.Second
+	// DefaultMaxBytes is far above Cloudflare's real list (a few hundred
+	// KiB with descriptions) and far below what hurts a Terraform run.
+	DefaultMaxBytes int64 = 32 << 20
+	// maxRetryAfter caps a server's Retry-After: a longer wait would only
+	// run into the timeout, with nothing learned.
+	maxRetryAfter = 20 * time.Second
 )
 
-func (c *Client) httpClient() *retryablehttp.Client {
+// Product is the name the provider goes by in User-Agent headers.
+const Product = "terraform-provider-cfperms"
+
+// UserAgent is the User-Agent of the provider at a version, so Cloudflare
+// can tell its requests apart.
+func UserAgent(version string) string {
+	if version == "" {
+		version = "dev"
+	}
+	return Product + "/" + version
+}
+
+// listing is the state of one ListPermissionGroups call.
+type listing struct {
+	client  *Client
+	http    *retryablehttp.Client
+	timeout time.Duration
+	budget  int64 // bytes of response bodies still allowed
+	// lastStatus is the status of the last response, for an error that
+	// ends in a timeout while retrying.
+	lastStatus int
+}
+
+func (c *Client) newListing() *listing {
+	l := &listing{client: c, timeout: orDefault(c.Timeout, DefaultTimeout), budget: orDefault(c.MaxBytes, DefaultMaxBytes)}
+	transport := c.Transport
+	if transport == nil {
+		transport = http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library's own type
+	}
 	rc := retryablehttp.NewClient()
 	rc.Logger = nil // nothing of a request is logged, so no token can leak through logs
 	rc.RetryMax = orDefault(c.RetryMax, DefaultRetryMax)
 	rc.RetryWaitMin = orDefault(c.RetryWaitMin, DefaultRetryWaitMin)
 	rc.RetryWaitMax = orDefault(c.RetryWaitMax, DefaultRetryWaitMax)
+	rc.Backoff = l.backoff
+	rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if resp != nil {
+			l.lastStatus = resp.StatusCode
+		}
+		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	}
 	// Hand back the last response when retries run out, so the error can
 	// say what the server said.
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
-	if c.Transport != nil {
-		rc.HTTPClient = &http.Client{Transport: c.Transport}
+	rc.HTTPClient = &http.Client{
+		Transport: transport,
+		// Go drops Authorization on a redirect only when the host name
+		// changes, so a redirect to another port or to http would carry the
+		// token along: the redirect comes back as a response instead.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	return rc
+	l.http = rc
+	return l
+}
+
+// backoff is retryablehttp's, with the server's Retry-After capped well
+// under the timeout: a huge one would block the run until it times out.
+func (l *listing) backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if wait, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			return min(wait, maxRetryAfter, l.timeout/4)
+		}
+	}
+	return retryablehttp.DefaultBackoff(lo, hi, attempt, nil)
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(h string) (time.Duration, bool) {
+	if h == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(h, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(time.Hour/time.Second) {
+			return time.Hour, true
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(h); err == nil {
+		return max(time.Until(at), 0), true
+	}
+	return 0, false
 }
 
 func orDefault[T comparable](v, def T) T {
@@ -148,37 +232,86 @@ func (e *StatusError) Error() string {
 		hint = ": the API token is missing, malformed or revoked"
 	case http.StatusForbidden:
 		hint = ": the token may not list permission groups (it needs the \"API Tokens Read\" user permission, or \"Account API Tokens Read\" for an account)"
+	case http.StatusTooManyRequests:
+		hint = ": rate limited, and still so after every retry"
+	}
+	if e.Detail == "" {
+		return fmt.Sprintf("Cloudflare answered HTTP %d%s", e.Status, hint)
 	}
 	return fmt.Sprintf("Cloudflare answered HTTP %d%s: %s", e.Status, hint, e.Detail)
 }
 
-// ListPermissionGroups fetches every page of the list.
+// RedirectError is a redirect the client refused to follow.
+type RedirectError struct {
+	Status int
+	// Host is the host the redirect pointed at, "" when it named none.
+	Host string
+}
+
+func (e *RedirectError) Error() string {
+	target := "no usable address"
+	if e.Host != "" {
+		target = e.Host
+	}
+	return fmt.Sprintf("Cloudflare answered HTTP %d, a redirect to %s, which is not followed so that the API token is sent to base_url's host only. "+
+		"Set base_url to the address that answers the API itself.", e.Status, target)
+}
+
+// tokenFreeError is an error whose text never holds the token, whatever a
+// server echoed into it; errors.As still reaches the error it wraps.
+type tokenFreeError struct {
+	err   error
+	token string
+}
+
+func (e *tokenFreeError) Error() string { return catalog.SanitizeServerText(e.err.Error(), e.token) }
+func (e *tokenFreeError) Unwrap() error { return e.err }
+
+// ListPermissionGroups fetches every page of the list. Whatever it returns
+// as an error is free of the token and of control characters.
 func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, error) {
+	groups, err := c.list(ctx)
+	if err != nil {
+		return nil, &tokenFreeError{err: err, token: c.Token}
+	}
+	return groups, nil
+}
+
+func (c *Client) list(ctx context.Context) ([]PermissionGroup, error) {
 	base := c.BaseURL
 	if base == "" {
 		base = DefaultBaseURL
+	}
+	if err := CheckBaseURL(base); err != nil {
+		return nil, err
 	}
 	path := "/user/tokens/permission_groups"
 	if c.AccountID != "" {
 		path = "/accounts/" + url.PathEscape(c.AccountID) + "/tokens/permission_groups"
 	}
-	timeout := orDefault(c.Timeout, DefaultTimeout)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	l := c.newListing()
+	ctx, cancel := context.WithTimeout(ctx, l.timeout)
 	defer cancel()
-	httpClient := c.httpClient()
 	perPage := c.PerPage
 	if perPage <= 0 {
 		perPage = 1000
 	}
 	var all []PermissionGroup
+	seen := map[string]bool{}
 	for page := 1; page <= maxPages; page++ {
 		u := strings.TrimRight(base, "/") + path + "?page=" + strconv.Itoa(page) + "&per_page=" + strconv.Itoa(perPage)
-		resp, err := c.get(ctx, httpClient, u)
+		resp, err := l.get(ctx, u)
 		if err != nil {
 			if ctx.Err() == context.DeadlineExceeded {
-				return nil, fmt.Errorf("no complete list of permission groups within %s (page %d): %w", timeout, page, err)
+				return nil, fmt.Errorf("no complete list of permission groups within %s (page %d%s): %w", l.timeout, page, l.lastAnswer(), err)
 			}
 			return nil, err
+		}
+		if page > 1 && len(resp.Result) > 0 && allSeen(resp.Result, seen) {
+			return nil, fmt.Errorf("page %d of the list of permission groups repeats groups of earlier pages: the server ignores paging, so the list cannot be completed", page)
+		}
+		for _, g := range resp.Result {
+			seen[g.ID] = true
 		}
 		all = append(all, resp.Result...)
 		info := resp.ResultInfo
@@ -195,36 +328,78 @@ func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, e
 	return nil, fmt.Errorf("more than %d pages of permission groups; refusing to go on", maxPages)
 }
 
-func (c *Client) get(ctx context.Context, httpClient *retryablehttp.Client, u string) (Response, error) {
+// allSeen reports whether a page holds only groups of earlier pages.
+func allSeen(groups []PermissionGroup, seen map[string]bool) bool {
+	for _, g := range groups {
+		if !seen[g.ID] {
+			return false
+		}
+	}
+	return true
+}
+
+// lastAnswer names the status of the last response, for a timeout that hit
+// while retrying it.
+func (l *listing) lastAnswer() string {
+	if l.lastStatus == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; the last answer was HTTP %d %s", l.lastStatus, http.StatusText(l.lastStatus))
+}
+
+func (l *listing) get(ctx context.Context, u string) (Response, error) {
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return Response{}, err
 	}
-	if c.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.Token)
+	if l.client.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+l.client.Token)
 	}
 	req.Header.Set("Accept", "application/json")
-	res, err := httpClient.Do(req)
+	req.Header.Set("User-Agent", orDefault(l.client.UserAgent, UserAgent("")))
+	res, err := l.http.Do(req)
 	if err != nil {
 		return Response{}, fmt.Errorf("listing permission groups from %s: %w", redactURL(u), err)
 	}
 	defer func() { _ = res.Body.Close() }()
-	body, err := io.ReadAll(io.LimitReader(res.Body, 32<<20))
+	body, err := io.ReadAll(io.LimitReader(res.Body, l.budget+1))
 	if err != nil {
 		return Response{}, fmt.Errorf("reading permission groups: %w", err)
 	}
+	if int64(len(body)) > l.budget {
+		return Response{}, fmt.Errorf("the list of permission groups is larger than %d bytes in all; refusing to read more",
+			orDefault(l.client.MaxBytes, DefaultMaxBytes))
+	}
+	l.budget -= int64(len(body))
+	if res.StatusCode/100 == 3 {
+		return Response{}, &RedirectError{Status: res.StatusCode, Host: redirectHost(res)}
+	}
 	if res.StatusCode/100 != 2 {
-		detail := strings.TrimSpace(string(body))
-		var r Response
-		if json.Unmarshal(body, &r) == nil && len(r.Errors) > 0 {
-			detail = describe(r.Errors)
-		}
-		if len(detail) > 300 {
-			detail = detail[:300] + "…"
-		}
-		return Response{}, &StatusError{Status: res.StatusCode, Detail: detail}
+		return Response{}, &StatusError{Status: res.StatusCode, Detail: l.detail(body)}
 	}
 	return DecodeResponse(body)
+}
+
+// detail is what an error response says, fit for a diagnostic: the errors
+// of Cloudflare's envelope or the start of the body, cleaned of control
+// characters and of the token.
+func (l *listing) detail(body []byte) string {
+	detail := strings.TrimSpace(string(body))
+	var r Response
+	if json.Unmarshal(body, &r) == nil && len(r.Errors) > 0 {
+		detail = describe(r.Errors)
+	}
+	detail = catalog.SanitizeServerText(detail, l.client.Token)
+	return truncate(detail, 300)
+}
+
+// redirectHost is the host a redirect points at, cleaned for a message.
+func redirectHost(res *http.Response) string {
+	loc, err := res.Location()
+	if err != nil || loc.Host == "" {
+		return ""
+	}
+	return truncate(catalog.SanitizeServerText(loc.Host, ""), 100)
 }
 
 // redactURL keeps the host and path of a request for messages; the query

@@ -85,7 +85,8 @@ func TestListErrors(t *testing.T) {
 			_, _ = fmt.Fprint(w, `{"success":false,"errors":[{"code":7003,"message":"Could not route"}],"result":null}`)
 		}, `reports failure: Could not route`},
 		{"endless pages", func(w http.ResponseWriter, r *http.Request) {
-			_, _ = fmt.Fprint(w, `{"success":true,"result":[{"id":"00000000000000000000000000000001","name":"A","scopes":["x"]}],"result_info":{"page":1,"total_pages":100000}}`)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			_, _ = fmt.Fprintf(w, `{"success":true,"result":[{"id":"%032x","name":"A","scopes":["x"]}],"result_info":{"page":%d,"total_pages":100000}}`, page, page)
 		}, `more than 100 pages`},
 	}
 	for _, tt := range tests {

@@ -10,8 +10,10 @@ import (
 
 // LiveCatalog fetches Cloudflare's current list of permission groups and
 // merges it with the embedded catalog (catalog.Merge): every live group,
-// plus the embedded ones the list lacks, which may have been retired. The
-// snapshot is dated today.
+// plus the embedded ones the list lacks, which may have been retired. A list
+// that fails the generator's floors (a truncated or wrong response) is
+// refused. The snapshot is dated today. It is what live mode does, for the
+// commands.
 func LiveCatalog(ctx context.Context, c *Client) (*catalog.Catalog, catalog.Diff, error) {
 	raw, err := c.ListPermissionGroups(ctx)
 	if err != nil {
@@ -23,6 +25,9 @@ func LiveCatalog(ctx context.Context, c *Client) (*catalog.Catalog, catalog.Diff
 	}
 	embedded, err := catalog.EmbeddedSnapshot()
 	if err != nil {
+		return nil, catalog.Diff{}, err
+	}
+	if err := catalog.CheckLiveFloors(embedded, live); err != nil {
 		return nil, catalog.Diff{}, err
 	}
 	merged, diff := catalog.Merge(embedded, live)

@@ -40,6 +40,9 @@ type catalogModel struct {
 	Added      types.List   `tfsdk:"added"`
 	Removed    types.List   `tfsdk:"removed"`
 	Renamed    types.List   `tfsdk:"renamed"`
+
+	// Permissions is the v4 data source's flat map across every scope.
+	Permissions types.Map `tfsdk:"permissions"`
 }
 
 var renameAttrTypes = map[string]attr.Type{
@@ -60,8 +63,8 @@ func scopeMapAttribute(scope string) schema.MapAttribute {
 
 func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The whole embedded catalog. The maps `user`, `account`, `zone` and `r2` have the shape of " +
-			"the Cloudflare provider v4 data source `cloudflare_api_token_permission_groups`, so moving off it is a rename. " +
+		MarkdownDescription: "The whole embedded catalog. The maps `user`, `account`, `zone`, `r2` and `permissions` have the " +
+			"shape of the Cloudflare provider v4 data source `cloudflare_api_token_permission_groups`, so moving off it is a rename. " +
 			"Map lookups do no typo checking: prefer `cfperms_permission_group(s)` for names you write by hand.",
 		Attributes: map[string]schema.Attribute{
 			"user":    scopeMapAttribute("user (`com.cloudflare.api.user`)"),
@@ -96,6 +99,13 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"from":  schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the embedded catalog."},
 					"to":    schema.StringAttribute{Computed: true, MarkdownDescription: "Name in the live list."},
 				}},
+			},
+			"permissions": schema.MapAttribute{
+				MarkdownDescription: "The v4 data source's flat map from API name to id, across every scope. A name that " +
+					"exists in more than one scope, such as `Logs Write`, is left out, as one key cannot hold two ids: the " +
+					"[permission groups guide](../guides/permission-groups.md) lists those names; look them up in the scope maps.",
+				ElementType: types.StringType,
+				Computed:    true,
 			},
 		},
 	}
@@ -162,5 +172,16 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 		Total:      types.Int64Value(int64(c.Len())),
 		Source:     types.StringValue(source),
 	}
+	data.Permissions = flatPermissions(c)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// flatPermissions is the v4 flat map, for configurations that indexed it.
+func flatPermissions(c *catalog.Catalog) types.Map {
+	flat, _ := c.FlatPermissions()
+	values := make(map[string]attr.Value, len(flat))
+	for name, id := range flat {
+		values[name] = types.StringValue(id)
+	}
+	return types.MapValueMust(types.StringType, values)
 }

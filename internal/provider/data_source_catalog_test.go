@@ -3,14 +3,13 @@ package provider
 import (
 	"testing"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
-
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 func TestCatalogDataSource(t *testing.T) {
@@ -48,5 +47,39 @@ output "dns_write" {
 			},
 			rereadStep(config),
 		},
+	})
+}
+
+// The v4 data source's flat `permissions` map, so a v4 configuration that
+// used it migrates by renaming the data source; a name in two scopes is left
+// out rather than mapped to one of its ids.
+func TestCatalogDataSourcePermissions(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_catalog.all"
+	flat, shared := catalog.Default().FlatPermissions()
+	if len(shared) == 0 {
+		t.Fatal("the catalog has no name in two scopes to test with")
+	}
+	config := `
+data "cfperms_catalog" "all" {}
+
+# As Cloudflare's v4 examples wrote it, with the data source renamed.
+output "dns_write" {
+  value = data.cfperms_catalog.all.permissions["DNS Write"]
+}
+
+output "shared_left_out" {
+  value = contains(keys(data.cfperms_catalog.all.permissions), "` + shared[0] + `")
+}`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("dns_write", knownvalue.StringExact(idDNSWrite)),
+				statecheck.ExpectKnownOutputValue("shared_left_out", knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("permissions"), knownvalue.MapSizeExact(len(flat))),
+			},
+		}},
 	})
 }

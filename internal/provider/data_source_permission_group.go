@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -15,8 +14,9 @@ import (
 )
 
 var (
-	_ datasource.DataSource              = &permissionGroupDataSource{}
-	_ datasource.DataSourceWithConfigure = &permissionGroupDataSource{}
+	_ datasource.DataSource                     = &permissionGroupDataSource{}
+	_ datasource.DataSourceWithConfigure        = &permissionGroupDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &permissionGroupDataSource{}
 )
 
 type permissionGroupDataSource struct {
@@ -46,14 +46,13 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 				"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
 			Optional: true,
 			Validators: []validator.String{
-				stringvalidator.ExactlyOneOf(path.MatchRoot("id")),
 				validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
 			},
 		},
 		"id": schema.StringAttribute{
 			MarkdownDescription: "Permission group id. Set it instead of `name` to look a group up by id: an id " +
-				"newer than the embedded catalog passes through with a warning and empty name attributes. " +
-				"Otherwise computed from `name`.",
+				"newer than the embedded catalog passes through with a warning and null name attributes, and an id one " +
+				"or two characters off a known one is an error naming that id. Otherwise computed from `name`.",
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
@@ -80,6 +79,30 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
+// ConfigValidators asks for exactly one of name and id, in words that name
+// both (the framework's own check lists paths in brackets).
+func (d *permissionGroupDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{nameOrIDValidator{}}
+}
+
+type nameOrIDValidator struct{}
+
+func (nameOrIDValidator) Description(context.Context) string {
+	return "exactly one of name and id must be set"
+}
+
+func (v nameOrIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (nameOrIDValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var name, id types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() || name.IsUnknown() || id.IsUnknown() || name.IsNull() != id.IsNull() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("name"), "Set name or id", catalog.NameOrID(!name.IsNull()))
+}
+
 func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var in permissionGroupInput
 	for name, dst := range map[string]*types.String{"name": &in.Name, "scope": &in.Scope, "id": &in.ID} {
@@ -91,38 +114,22 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 	resp.State.Raw = req.Config.Raw
 	c := d.catalog()
 
+	// Both arguments follow the catalog's one rule for ids it lacks.
+	input, resolve, at := in.Name.ValueString(), c.ResolvePermission, path.Root("name")
 	if !in.ID.IsNull() {
-		d.readByID(ctx, c, in, resp)
-		return
+		input, resolve, at = in.ID.ValueString(), c.ResolveID, path.Root("id")
 	}
-	m, err := c.Resolve(in.Name.ValueString(), in.Scope.ValueString())
+	m, err := resolve(input, in.Scope.ValueString())
 	if err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("name"), path.Root("scope"))
+		addCatalogError(&resp.Diagnostics, err, at, path.Root("scope"))
 		return
 	}
 	if w := m.Warning(); w != "" {
-		resp.Diagnostics.AddAttributeWarning(path.Root("name"), nameWarningSummary, w)
+		resp.Diagnostics.AddAttributeWarning(at, m.WarningSummary(), w)
 	}
-	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))
-}
-
-func (d *permissionGroupDataSource) readByID(ctx context.Context, c *catalog.Catalog, in permissionGroupInput, resp *datasource.ReadResponse) {
-	g, err := c.LookupID(in.ID.ValueString())
-	if e := catalog.AsError(err); e != nil {
-		if e.Kind != catalog.ErrUnknownID {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), e.Summary(), e.Error())
-			return
-		}
-		// Cloudflare adds groups after any snapshot: pass the id through,
-		// with the group's other attributes left null.
-		resp.Diagnostics.AddAttributeWarning(path.Root("id"), e.Summary(), e.Error())
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), "unknown_id")...)
-		return
-	}
-	// Resolving the id checks it against the scope, if one was given.
-	m, err := c.Resolve(g.ID, in.Scope.ValueString())
-	if err != nil {
-		addCatalogError(&resp.Diagnostics, err, path.Root("id"), path.Root("scope"))
+	if !m.Known() {
+		// An id newer than the catalog: only the id and how it matched are known.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), string(m.Kind))...)
 		return
 	}
 	setMatch(ctx, resp, m.Group, m.ScopeKey, string(m.Kind))

@@ -5,15 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
-
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 // expectAttr checks an attribute of data.cfperms_permission_group.test.
@@ -75,18 +74,32 @@ func categoryOf(id string) string {
 }
 
 // An id newer than the catalog passes through with a warning, because
-// Cloudflare adds groups after any snapshot.
+// Cloudflare adds groups after any snapshot: given as `id` or as `name`, and
+// in `names`, where its group object holds only the id.
 func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 	t.Parallel()
+	const newer = "0123456789abcdef0123456789abcdef"
+	unknownGroup := knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"id": knownvalue.StringExact(newer), "api_name": knownvalue.Null(), "scope": knownvalue.Null(),
+		"scope_key": knownvalue.Null(), "access": knownvalue.Null(),
+	})
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `data "cfperms_permission_group" "test" { id = "` + catalogtest.UnknownID + `" }`,
+			Config: `
+data "cfperms_permission_group" "test" { id = "` + newer + `" }
+data "cfperms_permission_group" "by_name" { name = "` + newer + `" }
+data "cfperms_permission_groups" "list" { names = ["DNS Write", "` + newer + `"] }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr("id", knownvalue.StringExact(catalogtest.UnknownID)),
+				expectAttr("id", knownvalue.StringExact(newer)),
 				expectAttr("api_name", knownvalue.Null()),
 				expectAttr("category", knownvalue.Null()),
 				expectAttr("matched_by", knownvalue.StringExact("unknown_id")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.by_name", tfjsonpath.New("id"), knownvalue.StringExact(newer)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.by_name", tfjsonpath.New("matched_by"), knownvalue.StringExact("unknown_id")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_groups.list", tfjsonpath.New("ids"),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite), knownvalue.StringExact(newer)})),
+				statecheck.ExpectKnownValue("data.cfperms_permission_groups.list", tfjsonpath.New("groups").AtSliceIndex(1), unknownGroup),
 			},
 		}},
 	})
@@ -147,17 +160,18 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"ambiguous docs label", `name = "Zaraz Write"`, `"Zaraz Write" matches 2 permission groups in zone scope`},
 		{"blank name", `name = "   "`, `Empty permission group name`},
 		{"empty name", `name = ""`, `The permission name is empty`},
-		{"null name", `name = null`, `No attribute specified when one \(and only one\) of \[name,id\] is\s+required|Invalid Attribute Combination`},
-		{"name and id", fmt.Sprintf("name = \"DNS Write\"\nid = %q", idDNSWrite), `Invalid Attribute Combination`},
+		{"null name", `name = null`, `Set name \(a permission name such as "DNS Write"\) or id \(a 32-digit\s+permission\s+group\s+id\)`},
+		{"name and id", fmt.Sprintf("name = \"DNS Write\"\nid = %q", idDNSWrite), `Set either name or id, not both`},
 		{"unknown scope", "name = \"DNS Write\"\nscope = \"zon\"", `"zon" is not a permission group scope\.\s+Did you mean "zone"\?`},
 		{"blank scope", "name = \"DNS Write\"\nscope = \"\"", `The scope is blank`},
 		{"scope conflict", "name = \"Zone > DNS > Edit\"\nscope = \"account\"", `names a zone permission, but the scope asked for is\s+"account"`},
 		{"upper-case id", `id = "` + strings.ToUpper(idDNSWrite) + `"`, `Write\s+"` + idDNSWrite + `"`},
-		{"dashed id", `id = "4755a26e-edb9-4da6-9e10-66d98aa820be"`, `looks like a permission group id`},
+		{"dashed id", `id = "` + idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:] + `"`, `looks like a permission group id`},
 		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"` + idDNSWrite + `"`},
 		{"id in the wrong scope", fmt.Sprintf("id = %q\nscope = \"account\"", idDNSWrite), `is a zone permission, not\s+account`},
-		{"unknown id as name", `name = "` + catalogtest.UnknownID + `"`, `not a permission group id in\s+this\s+catalog`},
-		{"short id as name", `name = "4755a26eedb94da69e1066d98aa8"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
+		{"mistyped id as name", `name = "` + catalogtest.NearID(idDNSWrite) + `"`, `(?s)Mistyped permission group id.*Did you mean\s+"` + idDNSWrite + `"`},
+		{"mistyped id as id", `id = "` + catalogtest.NearID(idDNSWrite) + `"`, `(?s)Mistyped permission group id.*Did you mean\s+"` + idDNSWrite + `"`},
+		{"short id as name", `name = "` + idDNSWrite[:28] + `"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

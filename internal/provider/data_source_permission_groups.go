@@ -41,11 +41,13 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves a list of permission names to ids in one read, keeping their order, " +
 			"or selects groups from the catalog by `scope`, `access`, `category` and `name_regex`. " +
-			"Every bad name is reported at once, each against its element of `names`.",
+			"Every bad name is reported at once, each against its element of `names`: the first 20, then one summary " +
+			"that counts the rest.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +
-					"Order and duplicates are kept in `ids` and `groups`. Conflicts with `access`, `category` and `name_regex`.",
+					"Order and duplicates are kept in `ids` and `groups`. An id newer than the catalog passes through with a " +
+					"warning, its group object holding only the id. Conflicts with `access`, `category` and `name_regex`.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.List{
@@ -61,7 +63,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 			"access": schema.StringAttribute{
 				MarkdownDescription: "Select groups by access: `read`, `write` or `other` (derived from the group's name).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(catalog.Accesses...)},
+				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(catalog.Accesses...)},
 			},
 			"category": schema.StringAttribute{
 				MarkdownDescription: "Select groups by Cloudflare's category key, such as `developer_platform` or `dns_and_zones` " +
@@ -132,17 +134,13 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 			}
 		}
 		matches, problems := resolveNames(c, inputs, scopeKey)
-		for _, p := range problems {
-			resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(p.index), p.summary(), p.detail())
-		}
 		if len(problems) > 0 {
+			reportNameProblems(&resp.Diagnostics, problems)
 			return
 		}
+		reportNameWarnings(&resp.Diagnostics, matches)
 		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
 		for i, m := range matches {
-			if w := m.Warning(); w != "" {
-				resp.Diagnostics.AddAttributeWarning(path.Root("names").AtListIndex(i), nameWarningSummary, fmt.Sprintf("names[%d]: %s", i, w))
-			}
 			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
 		}
 	}

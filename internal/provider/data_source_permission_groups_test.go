@@ -4,15 +4,14 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
-
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 func TestPermissionGroupsDataSourceNames(t *testing.T) {
@@ -107,6 +106,10 @@ func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
 				len(catalog.Default().List(catalog.Filter{Category: "developer_platform"})))),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("category"), knownvalue.StringExact("developer_platform")),
+		}},
+		{"access in capitals", "scope = \"user\"\naccess = \"READ\"", []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+				len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyUser, Access: catalog.AccessRead})))),
 		}},
 		{"category in capitals, with a scope", "scope = \"r2\"\ncategory = \"DEVELOPER_PLATFORM\"", []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("r2"))),

@@ -38,7 +38,9 @@ type tokenPolicyModel struct {
 	PermissionGroups   types.List    `tfsdk:"permission_groups"`
 	PermissionGroupIDs types.List    `tfsdk:"permission_group_ids"`
 	ResourcesJSON      types.String  `tfsdk:"resources_json"`
+	ResourcesMap       types.Dynamic `tfsdk:"resources_map"`
 	Policy             types.Object  `tfsdk:"policy"`
+	PolicyMap          types.Object  `tfsdk:"policy_map"`
 }
 
 func (d *tokenPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -58,28 +60,30 @@ func idListAttribute(description string) schema.ListNestedAttribute {
 func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Checks one API token policy at plan time, the way Cloudflare would at apply (or would not): " +
-			"every permission must be covered by a resource of its scope, resource keys must be well formed, an account-owned " +
-			"token cannot hold user permissions, a policy holds at most 300 groups. Returns the policy in the shape the " +
-			"Cloudflare provider v5 takes for `cloudflare_api_token` and `cloudflare_account_token` `policies`.",
+			"every permission must be covered by a resource of its scope, resource keys must be well formed and granted with `\"*\"`, " +
+			"an account-owned token cannot hold user permissions, a policy holds at most 300 groups. Permission names are checked " +
+			"on their own as early as `terraform validate`, even while the resources are unknown. Returns the policy in both " +
+			"shapes the Cloudflare provider v5 takes for `cloudflare_api_token` and `cloudflare_account_token` `policies`: " +
+			"`policy` for 5.13 and later (resources as a JSON string), `policy_map` for 5.0 to 5.12 (resources as a map).",
 		Attributes: map[string]schema.Attribute{
 			"permissions": schema.ListAttribute{
 				MarkdownDescription: "Permission names or ids, in any form `cfperms_permission_group` accepts. A name that " +
 					"exists in several scopes (`Logs Write`) is settled by the scopes of `resources`. An id newer than the " +
-					"catalog passes through with a warning.",
+					"catalog passes through with a warning; an id one or two characters off a known one is an error naming it.",
 				ElementType: types.StringType,
 				Required:    true,
 			},
 			"resources": schema.DynamicAttribute{
 				MarkdownDescription: "Resources as Cloudflare takes them: a map from resource key to `\"*\"`, such as " +
-					"`{ \"com.cloudflare.api.account.zone.<zone id>\" = \"*\" }`, or, for the account-nested form account-owned " +
-					"tokens use, an account key whose value maps zone keys to `\"*\"`.",
+					"`{ \"com.cloudflare.api.account.zone.<zone id>\" = \"*\" }`, or, in the account-nested form, an account key " +
+					"whose value maps zone keys or R2 bucket keys to `\"*\"`. The same map as a JSON string (`jsonencode(...)`, " +
+					"as Cloudflare provider 5.13 and later configurations write it) is accepted too.",
 				Required: true,
 			},
 			"effect": schema.StringAttribute{
 				MarkdownDescription: "`allow` (the default) or `deny`.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("allow", "deny")},
 			},
 			"token_kind": schema.StringAttribute{
 				MarkdownDescription: "`user` (the default) for a user-owned token (`cloudflare_api_token`), or `account` for an " +
@@ -90,63 +94,64 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 			"permission_groups":    idListAttribute("Each permission group once, as `{ id }` objects, ready for a v5 policy's `permission_groups`."),
 			"permission_group_ids": schema.ListAttribute{MarkdownDescription: "The same ids as a list of strings.", ElementType: types.StringType, Computed: true},
-			"resources_json":       schema.StringAttribute{MarkdownDescription: "`resources` as the JSON string the Cloudflare provider v5 takes (keys sorted).", Computed: true},
-			"policy": schema.SingleNestedAttribute{
-				MarkdownDescription: "The whole policy, `{ effect, permission_groups, resources }`, ready to put in a v5 token's `policies` list.",
+			"resources_json": schema.StringAttribute{
+				MarkdownDescription: "`resources` as the JSON string the Cloudflare provider 5.13 and later take (keys sorted).",
 				Computed:            true,
-				Attributes: map[string]schema.Attribute{
-					"effect":            schema.StringAttribute{Computed: true, MarkdownDescription: "`allow` or `deny`."},
-					"permission_groups": idListAttribute("`{ id }` objects."),
-					"resources":         schema.StringAttribute{Computed: true, MarkdownDescription: "Resources as a JSON string."},
-				},
 			},
+			"resources_map": schema.DynamicAttribute{
+				MarkdownDescription: "`resources` as the map the Cloudflare provider 5.0 to 5.12 take: a map of strings. The " +
+					"account-nested form, which those versions cannot express, comes out as an object of objects.",
+				Computed: true,
+			},
+			"policy":     policyAttribute("5.13 and later", schema.StringAttribute{Computed: true, MarkdownDescription: "Resources as a JSON string."}),
+			"policy_map": policyAttribute("5.0 to 5.12", schema.DynamicAttribute{Computed: true, MarkdownDescription: "Resources as a map."}),
 		},
 	}
 }
 
-// check turns the configuration into a policy and checks it; ok is false
-// while something is still unknown.
-func (m *tokenPolicyModel) check(ctx context.Context, c *catalog.Catalog, diags *diag.Diagnostics) (catalog.PolicyResult, []catalog.Resource, bool) {
-	if m.Permissions.IsUnknown() {
-		return catalog.PolicyResult{}, nil, false
+// policyAttribute documents a whole policy for the Cloudflare provider
+// versions given, with its resources attribute.
+func policyAttribute(versions string, resources schema.Attribute) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "The whole policy, `{ effect, permission_groups, resources }`, ready to put in the `policies` of a " +
+			"token with the Cloudflare provider " + versions + ".",
+		Computed: true,
+		Attributes: map[string]schema.Attribute{
+			"effect":            schema.StringAttribute{Computed: true, MarkdownDescription: "`allow` or `deny`."},
+			"permission_groups": idListAttribute("`{ id }` objects."),
+			"resources":         resources,
+		},
 	}
-	var permissions []types.String
-	diags.Append(m.Permissions.ElementsAs(ctx, &permissions, false)...)
-	names := make([]string, len(permissions))
-	for i, p := range permissions {
-		if p.IsUnknown() {
-			return catalog.PolicyResult{}, nil, false
-		}
-		names[i] = p.ValueString()
-	}
-	resources, known, problem := resourcesFrom(m.Resources)
-	if problem != "" {
-		diags.AddAttributeError(path.Root("resources"), "Invalid resources", problem)
-		return catalog.PolicyResult{}, nil, false
-	}
-	if !known || m.Effect.IsUnknown() || m.TokenKind.IsUnknown() || diags.HasError() {
-		return catalog.PolicyResult{}, nil, false
-	}
-	effect := m.Effect.ValueString()
-	if m.Effect.IsNull() {
-		effect = "allow"
-	}
-	return c.CheckPolicy(catalog.Policy{
-		Effect: effect, Permissions: names, Resources: resources, TokenKind: m.TokenKind.ValueString(),
-	}), resources, true
 }
 
-// addFindings reports findings against the argument each is about.
+// policy reads the configuration into a catalog.Policy, marking the parts
+// not known yet. Resources of the wrong shape are an error, and then count
+// as unknown, so the permissions are still checked on their own.
+func (m *tokenPolicyModel) policy(ctx context.Context, diags *diag.Diagnostics) catalog.Policy {
+	p := catalog.Policy{
+		Effect: m.Effect.ValueString(), TokenKind: m.TokenKind.ValueString(),
+		Unknown: catalog.Unknowns{Effect: m.Effect.IsUnknown(), TokenKind: m.TokenKind.IsUnknown()},
+	}
+	var list []types.String
+	if !m.Permissions.IsUnknown() {
+		diags.Append(m.Permissions.ElementsAs(ctx, &list, false)...)
+	}
+	for _, i := range permissionsFrom(list, !m.Permissions.IsUnknown(), &p) {
+		diags.AddAttributeError(path.Root("permissions").AtListIndex(i), "Null permission name", catalog.NullElement("permissions", i))
+	}
+	if err := resourcesFrom(m.Resources, &p); err != nil {
+		diags.AddAttributeError(path.Root("resources"), "Invalid resources", err.Error())
+		p.Resources, p.Unknown.Resources = nil, true
+	}
+	return p
+}
+
+// addFindings reports findings against the argument the catalog blames.
 func addFindings(diags *diag.Diagnostics, findings []catalog.Finding) {
 	for _, f := range findings {
-		at := path.Root("permissions")
-		switch {
-		case f.Permission >= 0:
+		at := path.Root(string(f.Argument))
+		if f.Argument == catalog.ArgumentPermissions && f.Permission >= 0 {
 			at = at.AtListIndex(f.Permission)
-		case f.Resource != "" || f.Code == "no_resources":
-			at = path.Root("resources")
-		case f.Code == "effect":
-			at = path.Root("effect")
 		}
 		if f.Severity == catalog.SeverityError {
 			diags.AddAttributeError(at, f.Summary(), f.Message)
@@ -156,25 +161,25 @@ func addFindings(diags *diag.Diagnostics, findings []catalog.Finding) {
 	}
 }
 
-// ValidateConfig reports errors as early as terraform validate; warnings
-// wait for the read, so they are not shown twice.
+// ValidateConfig reports errors as early as terraform validate, checking
+// whatever is known: names on their own while the resources are still
+// unknown. Warnings wait for the read, so they are not shown twice.
 func (d *tokenPolicyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var data tokenPolicyModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if res, _, ok := data.check(ctx, d.catalog(), &resp.Diagnostics); ok {
-		var errs []catalog.Finding
-		for _, f := range res.Errors() {
-			// In live mode only the read, against the live list, knows every group.
-			if f.Code == "unknown_permission" && d.liveMode() {
-				continue
-			}
-			errs = append(errs, f)
+	p := data.policy(ctx, &resp.Diagnostics)
+	var errs []catalog.Finding
+	for _, f := range d.catalog().CheckPolicy(p).Errors() {
+		// In live mode only the read, against the live list, knows every group.
+		if f.Code.DependsOnCatalog() && d.liveMode() {
+			continue
 		}
-		addFindings(&resp.Diagnostics, errs)
+		errs = append(errs, f)
 	}
+	addFindings(&resp.Diagnostics, errs)
 }
 
 func (d *tokenPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -183,22 +188,24 @@ func (d *tokenPolicyDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if data.Effect.IsNull() {
-		data.Effect = types.StringValue("allow")
-	}
-	if data.TokenKind.IsNull() {
-		data.TokenKind = types.StringValue(catalog.TokenKindUser)
-	}
-	res, resources, ok := data.check(ctx, d.catalog(), &resp.Diagnostics)
-	if !ok || resp.Diagnostics.HasError() {
+	p := data.policy(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
+	res := d.catalog().CheckPolicy(p)
 	addFindings(&resp.Diagnostics, res.Findings)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var json string
-	data.PermissionGroups, data.PermissionGroupIDs, json, data.Policy = policyValues(data.Effect.ValueString(), res, resources)
-	data.ResourcesJSON = types.StringValue(json)
+	if !res.Complete {
+		// Terraform reads a data source only once its configuration is known.
+		resp.Diagnostics.AddError("Policy not known yet", "Part of the policy is still unknown at read time; this is a bug in the provider.")
+		return
+	}
+	shapes := shapePolicy(p, res)
+	data.Effect, data.TokenKind = types.StringValue(p.EffectiveEffect()), types.StringValue(p.EffectiveTokenKind())
+	data.PermissionGroups, data.PermissionGroupIDs = shapes.groups, shapes.ids
+	data.ResourcesJSON, data.ResourcesMap = shapes.resourcesJSON, shapes.resourcesMap
+	data.Policy, data.PolicyMap = shapes.policy, shapes.policyMap
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

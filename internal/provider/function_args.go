@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -31,37 +30,43 @@ func nameParameter() function.StringParameter {
 	}
 }
 
+// scopeParameter is the optional trailing scope. It may be null, so that a
+// module can pass an optional variable straight through: null and "" both
+// mean "no scope given".
 func scopeParameter() function.StringParameter {
 	return function.StringParameter{
 		Name:                "scope",
-		MarkdownDescription: scopeParamDescription,
+		MarkdownDescription: scopeParamDescription + " Null or `\"\"` means no scope.",
+		AllowNullValue:      true,
 		Validators:          []function.StringParameterValidator{validators.Scope()},
 	}
 }
 
 // scopeArgument reads the optional trailing scope argument at position pos.
-func scopeArgument(scopes []string, pos int64) (string, *function.FuncError) {
-	switch len(scopes) {
-	case 0:
-		return "", nil
-	case 1:
-		if _, err := catalog.Default().ParseScope(scopes[0]); err != nil {
-			return "", validators.ArgumentError(pos, catalog.AsError(err).Error())
-		}
-		return scopes[0], nil
+func scopeArgument(scopes []types.String, pos int64) (string, *function.FuncError) {
+	if len(scopes) > 1 {
+		return "", validators.ArgumentError(pos+1, catalog.TooManyScopes(len(scopes)))
 	}
-	return "", validators.ArgumentError(pos+1,
-		fmt.Sprintf("at most one scope argument is allowed, got %d: %q", len(scopes), scopes))
+	if len(scopes) == 0 || scopes[0].ValueString() == "" {
+		return "", nil
+	}
+	scope := scopes[0].ValueString()
+	if _, err := catalog.Default().ParseScope(scope); err != nil {
+		return "", validators.ArgumentError(pos, catalog.AsError(err).Error())
+	}
+	return scope, nil
 }
 
 // nameArguments reads the (name, [scope]) arguments the name functions take.
-func nameArguments(ctx context.Context, req function.RunRequest) (name, scope string, ferr *function.FuncError) {
-	var scopes []string
-	if ferr = req.Arguments.Get(ctx, &name, &scopes); ferr != nil {
-		return "", "", ferr
+// A null name reads as nil.
+func nameArguments(ctx context.Context, req function.RunRequest) (name *string, scope string, ferr *function.FuncError) {
+	var n types.String
+	var scopes []types.String
+	if ferr = req.Arguments.Get(ctx, &n, &scopes); ferr != nil {
+		return nil, "", ferr
 	}
 	scope, ferr = scopeArgument(scopes, 1)
-	return name, scope, ferr
+	return n.ValueStringPointer(), scope, ferr
 }
 
 // resolveArguments reads (name, [scope]) and resolves the name, blaming the
@@ -71,7 +76,10 @@ func resolveArguments(ctx context.Context, req function.RunRequest) (catalog.Mat
 	if ferr != nil {
 		return catalog.Match{}, ferr
 	}
-	m, err := catalog.Default().Resolve(name, scope)
+	if name == nil {
+		return catalog.Match{}, validators.ArgumentError(0, catalog.NullArgument("name"))
+	}
+	m, err := catalog.Default().ResolvePermission(*name, scope)
 	if err != nil {
 		return m, validators.ArgumentError(0, catalog.AsError(err).Error())
 	}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -80,7 +79,7 @@ func (f *checkTokenPoliciesFunction) Run(ctx context.Context, req function.RunRe
 		return
 	}
 	value := genericValue(policies)
-	if hasUnknown(value) {
+	if catalog.HasUnknown(value) {
 		// Terraform holds back a call with unknown arguments; OpenTofu 1.7
 		// makes it, and a known answer would then be taken as final.
 		resp.Error = resp.Result.Set(ctx, types.ListUnknown(types.ObjectType{AttrTypes: tokenFindingAttrTypes}))
@@ -117,7 +116,7 @@ func findingObjects(findings []catalog.TokenFinding) []attr.Value {
 			"subject":  types.StringValue(f.Subject),
 			"name":     types.StringValue(f.Name),
 			"severity": types.StringValue(string(f.Severity)),
-			"code":     types.StringValue(f.Code),
+			"code":     types.StringValue(string(f.Code)),
 			"message":  types.StringValue(f.Message),
 		})
 	}
@@ -163,23 +162,6 @@ func genericValue(v attr.Value) any {
 		return genericMap(v.Attributes())
 	}
 	return nil // unreachable: a dynamic value holds only the types above
-}
-
-// hasUnknown reports whether a generic value holds a catalog.Unknown.
-func hasUnknown(v any) bool {
-	switch v := v.(type) {
-	case catalog.Unknown:
-		return true
-	case []any:
-		return slices.ContainsFunc(v, hasUnknown)
-	case map[string]any:
-		for _, e := range v {
-			if hasUnknown(e) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func genericList(elements []attr.Value) []any {

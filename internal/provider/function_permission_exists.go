@@ -23,10 +23,12 @@ func (f *permissionExistsFunction) Definition(_ context.Context, _ function.Defi
 	resp.Definition = function.Definition{
 		Summary: "Whether a permission name resolves to exactly one group",
 		MarkdownDescription: "Returns `true` when the name resolves to exactly one permission group (in the scope, if given), " +
-			"`false` when it is unknown, blank, ambiguous or in another scope. Meant for `variable` validation conditions, " +
-			"where an error message of your own follows. A malformed scope argument is still an error.",
+			"`false` when it is null, unknown to the catalog, blank, ambiguous or in another scope. A well-formed id newer " +
+			"than the catalog counts as existing, as every other function passes it through; an id one or two characters off " +
+			"a known one does not. Meant for `variable` validation conditions, where an error message of your own follows: " +
+			"`var.x == null || permission_exists(var.x)` works for optional variables. A malformed scope argument is still an error.",
 		Parameters: []function.Parameter{
-			function.StringParameter{Name: "name", MarkdownDescription: nameParamDescription},
+			function.StringParameter{Name: "name", MarkdownDescription: nameParamDescription, AllowNullValue: true},
 		},
 		VariadicParameter: scopeParameter(),
 		Return:            function.BoolReturn{},
@@ -39,6 +41,10 @@ func (f *permissionExistsFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = ferr
 		return
 	}
-	_, err := catalog.Default().Resolve(name, scope)
+	if name == nil {
+		resp.Error = resp.Result.Set(ctx, false)
+		return
+	}
+	_, err := catalog.Default().ResolvePermission(*name, scope)
 	resp.Error = resp.Result.Set(ctx, err == nil)
 }

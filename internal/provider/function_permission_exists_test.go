@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
 func TestPermissionExistsFunction(t *testing.T) {
@@ -17,7 +18,37 @@ func TestPermissionExistsFunction(t *testing.T) {
 		{"other scope", `provider::cfperms::permission_exists("Billing Read", "zone")`, knownvalue.Bool(false), ""},
 		{"blank", `provider::cfperms::permission_exists("")`, knownvalue.Bool(false), ""},
 		{"bad scope is still an error", `provider::cfperms::permission_exists("DNS Write", "zon")`, nil, `Did you mean\s+"zone"\?`},
-		{"null", `provider::cfperms::permission_exists(null)`, nil, `(?i)argument must not be null`},
+		{"null is false", `provider::cfperms::permission_exists(null)`, knownvalue.Bool(false), ""},
+		{"null with a scope is false", `provider::cfperms::permission_exists(null, "zone")`, knownvalue.Bool(false), ""},
+		{"null scope means none", `provider::cfperms::permission_exists("DNS Write", null)`, knownvalue.Bool(true), ""},
+	})
+}
+
+// An optional variable: null passes the usual guard without an error.
+func TestPermissionExistsOptionalVariable(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionsAvailable,
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: functionConfig(`
+variable "permission" {
+  type    = string
+  default = null
+  validation {
+    condition     = var.permission == null || provider::cfperms::permission_exists(var.permission)
+    error_message = "permission must name a Cloudflare permission group."
+  }
+}
+variable "scope" {
+  type    = string
+  default = null
+}
+output "test" {
+  value = provider::cfperms::permission_id("DNS Write", var.scope)
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", knownvalue.StringExact(idDNSWrite))},
+		}},
 	})
 }
 

@@ -21,7 +21,8 @@ func (f *permissionGroupFunction) Definition(_ context.Context, _ function.Defin
 	resp.Definition = function.Definition{
 		Summary: "Permission group a permission name means, as an object",
 		MarkdownDescription: "Returns `{ " + groupFieldNames() + " }` for the permission group a name means. " +
-			"Takes the same arguments and gives the same errors as `permission_id`.",
+			"Takes the same arguments and gives the same errors as `permission_id`. For an id newer than the catalog, which " +
+			"passes, only `id` is set; the other attributes are null.",
 		Parameters:        []function.Parameter{nameParameter()},
 		VariadicParameter: scopeParameter(),
 		Return:            function.ObjectReturn{AttributeTypes: groupAttrTypes},

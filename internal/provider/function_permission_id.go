@@ -23,6 +23,8 @@ func (f *permissionIDFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: "Returns the id of the permission group a name means, from the embedded catalog. " +
 			"The optional second argument is the scope; qualified names such as `Zone > Logs > Edit` need none. " +
 			"An unknown, ambiguous or misplaced name fails the plan with what to write instead. " +
+			"A well-formed id newer than the catalog is returned as it is, without a word, as a function cannot warn " +
+			"(`cfperms_permission_group` shows the warning); an id one or two characters off a known one fails, naming that id. " +
 			"For many names, prefer `permission_ids`: one call instead of one per name.\n\n" +
 			"Errors name the argument at fault and what to write instead, for example " +
 			"`Invalid value for \"name\" parameter: \"DNS Wirte\" is not a zone permission group. Did you mean \"DNS Write\"?`, " +

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -27,8 +26,10 @@ func (f *permissionIDsFunction) Definition(_ context.Context, _ function.Definit
 		Summary: "Permission group ids of a list of permission names",
 		MarkdownDescription: "Returns the ids of the permission groups the names mean, in the same order, duplicates kept. " +
 			"Every bad name is reported in one error, each with its index. The optional second argument is the scope. " +
+			"Ids follow `permission_id`'s rule: one newer than the catalog passes as it is, one a character or two off a known id fails. " +
 			"One `permission_ids` call is much cheaper than many `permission_id` calls: Terraform pays a round trip to the provider per call.\n\n" +
-			"An error lists every bad element, one per line: `names[1]: \"Zone Raed\" is not a zone permission group. Did you mean \"Zone Read\"?`.",
+			"An error lists every bad element, one per line: `names[1]: \"Zone Raed\" is not a zone permission group. Did you mean \"Zone Read\"?`. " +
+			"Past 20 bad elements, a last line counts the rest.",
 		Parameters: []function.Parameter{
 			function.ListParameter{
 				Name:                "names",
@@ -43,7 +44,7 @@ func (f *permissionIDsFunction) Definition(_ context.Context, _ function.Definit
 
 func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var list []types.String
-	var scopes []string
+	var scopes []types.String
 	resp.Error = req.Arguments.Get(ctx, &list, &scopes)
 	if resp.Error != nil {
 		return
@@ -60,11 +61,7 @@ func (f *permissionIDsFunction) Run(ctx context.Context, req function.RunRequest
 	}
 	matches, problems := resolveNames(catalog.Default(), names, scope)
 	if len(problems) > 0 {
-		details := make([]string, len(problems))
-		for i, p := range problems {
-			details[i] = p.detail()
-		}
-		resp.Error = validators.ArgumentError(0, strings.Join(details, "\n"))
+		resp.Error = validators.ArgumentError(0, nameProblemLines(problems))
 		return
 	}
 	ids := make([]string, len(matches))

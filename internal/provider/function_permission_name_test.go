@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 func TestPermissionNameFunction(t *testing.T) {

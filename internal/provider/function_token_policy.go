@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -29,13 +28,16 @@ func (f *tokenPolicyFunction) Definition(_ context.Context, _ function.Definitio
 		Summary: "A checked API token policy in the Cloudflare provider v5 shape",
 		MarkdownDescription: "Returns `{ effect, permission_groups = [{ id }], resources = <JSON string> }` for a user-owned " +
 			"token's policy, after the checks `cfperms_token_policy` makes; any error finding fails the call with its text. " +
-			"Warnings (a duplicate permission, an unused resource, an id newer than the catalog) cannot be shown by a " +
-			"function: use the data source to see them.",
+			"The result fits the Cloudflare provider 5.13 and later as it is; for 5.0 to 5.12, whose `resources` is a map, " +
+			"write `merge(p, { resources = jsondecode(p.resources) })`. Warnings cannot be shown by a function, so what the " +
+			"data source warns about passes here silently: a duplicate permission, an unused resource, a key of a scope this " +
+			"provider cannot check, and an id newer than the catalog (passed through as is). Use the data source to see them.",
 		Parameters: []function.Parameter{
 			function.ListParameter{Name: "permissions", ElementType: types.StringType,
 				MarkdownDescription: "Permission names or ids, in any form `permission_id` accepts."},
 			function.DynamicParameter{Name: "resources",
-				MarkdownDescription: "Resources as Cloudflare takes them: a map from resource key to `\"*\"`, or the account-nested form."},
+				MarkdownDescription: "Resources as Cloudflare takes them: a map from resource key to `\"*\"`, or the account-nested " +
+					"form, or that map as a JSON string (`jsonencode(...)`)."},
 		},
 		VariadicParameter: function.StringParameter{Name: "effect", MarkdownDescription: "Optional `allow` (the default) or `deny`."},
 		Return:            function.ObjectReturn{AttributeTypes: policyAttrTypes},
@@ -50,54 +52,45 @@ func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, 
 	if resp.Error != nil {
 		return
 	}
-	effect := "allow"
+	var p catalog.Policy
 	switch len(effects) {
 	case 0:
 	case 1:
-		effect = effects[0]
+		p.Effect = effects[0]
 	default:
 		resp.Error = validators.ArgumentError(3, "at most one effect argument is allowed")
 		return
 	}
-	permissions, permissionsKnown := stringElements(permissionList)
-	names := make([]string, len(permissions))
-	for i, p := range permissions {
-		if p == nil {
-			resp.Error = validators.ArgumentError(0, fmt.Sprintf("permissions[%d] is null. Remove the element or give it a permission name.", i))
-			return
-		}
-		names[i] = *p
-	}
-	resources, known, problem := resourcesFrom(resourcesArg)
-	if problem != "" {
-		resp.Error = validators.ArgumentError(1, problem)
+	// Terraform holds back a call whose arguments are partly unknown, but
+	// OpenTofu 1.7 makes it: what is known is checked, and the result is
+	// unknown.
+	if nulls := permissionsFrom(permissionList, true, &p); len(nulls) > 0 {
+		resp.Error = validators.ArgumentError(0, catalog.NullElement("permissions", nulls[0]))
 		return
 	}
-	if !known || !permissionsKnown {
-		// See stringElements.
+	if err := resourcesFrom(resourcesArg, &p); err != nil {
+		resp.Error = validators.ArgumentError(1, err.Error())
+		return
+	}
+	res := catalog.Default().CheckPolicy(p)
+	if errs := res.Errors(); len(errs) > 0 {
+		texts := make([]string, len(errs))
+		for i, e := range errs {
+			texts[i] = e.Message
+		}
+		resp.Error = validators.ArgumentError(argumentPosition[errs[0].Argument], strings.Join(texts, "\n"))
+		return
+	}
+	if !res.Complete {
 		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(policyAttrTypes))
 		return
 	}
-	res := catalog.Default().CheckPolicy(catalog.Policy{Effect: effect, Permissions: names, Resources: resources})
-	if errs := res.Errors(); len(errs) > 0 {
-		var texts []string
-		for _, e := range errs {
-			texts = append(texts, e.Message)
-		}
-		resp.Error = validators.ArgumentError(findingArgument(errs[0]), strings.Join(texts, "\n"))
-		return
-	}
-	_, _, _, policy := policyValues(effect, res, resources)
-	resp.Error = resp.Result.Set(ctx, policy)
+	resp.Error = resp.Result.Set(ctx, shapePolicy(p, res).policy)
 }
 
-// findingArgument is the argument a finding is about.
-func findingArgument(f catalog.Finding) int64 {
-	switch {
-	case f.Code == "effect":
-		return 2
-	case f.Resource != "" || f.Code == "no_resources":
-		return 1
-	}
-	return 0
+// argumentPosition is where each argument the catalog may blame sits.
+var argumentPosition = map[catalog.PolicyArgument]int64{
+	catalog.ArgumentPermissions: 0,
+	catalog.ArgumentResources:   1,
+	catalog.ArgumentEffect:      2,
 }

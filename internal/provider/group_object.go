@@ -67,18 +67,19 @@ func groupObject(g catalog.Group, scopeKey string) types.Object {
 	return v.(types.Object) //nolint:forcetypeassert // ObjectType always yields an Object
 }
 
-// groupValue is one group as a raw Terraform value.
+// groupValue is one group as a raw Terraform value. An id the catalog lacks
+// (passed through, with no name) has only its id: nothing else is known.
 func groupValue(g catalog.Group, scopeKey string) tftypes.Value {
 	values := make(map[string]tftypes.Value, len(groupFields))
 	for _, f := range groupFields {
-		values[f.name] = tftypes.NewValue(tftypes.String, f.value(g, scopeKey))
+		v := tftypes.NewValue(tftypes.String, nil)
+		if g.Name != "" || f.name == "id" {
+			v = tftypes.NewValue(tftypes.String, f.value(g, scopeKey))
+		}
+		values[f.name] = v
 	}
 	return tftypes.NewValue(groupTFType, values)
 }
-
-// nameWarningSummary titles the warning for an input that resolved but is
-// not the API name.
-const nameWarningSummary = "Permission name is not the API name"
 
 // rawString reads a string value; null reads as "".
 func rawString(v tftypes.Value) string {

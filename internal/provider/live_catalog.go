@@ -58,6 +58,8 @@ func (c *configuredCatalog) catalog() *catalog.Catalog {
 type liveSettings struct {
 	token, accountID, baseURL string
 	timeout                   time.Duration
+	// version is the provider's, for the User-Agent.
+	version string
 }
 
 // key identifies a fetch without keeping the token itself.
@@ -83,29 +85,60 @@ func fetchLive(ctx context.Context, s liveSettings) (*catalogSource, error) {
 	entry, _ := liveFetches.LoadOrStore(s.key(), &liveResult{})
 	r := entry.(*liveResult) //nolint:forcetypeassert // only *liveResult is stored
 	r.once.Do(func() {
-		client := &cfapi.Client{BaseURL: s.baseURL, Token: s.token, AccountID: s.accountID, Timeout: s.timeout}
-		start := time.Now()
-		raw, err := client.ListPermissionGroups(ctx)
-		if err != nil {
-			r.err = err
-			return
+		r.source, r.err = fetchAndMerge(ctx, s)
+		if r.err != nil {
+			// The client cleans its own errors; this holds for every error
+			// of live mode, whatever produced it.
+			r.err = &cleanError{err: r.err, token: s.token}
 		}
-		live := catalog.Snapshot{AsOf: time.Now().UTC().Format("2006-01-02"), Source: "live List permission groups", Groups: cfapi.CatalogGroups(raw)}
-		if err := live.Validate(); err != nil {
-			r.err = fmt.Errorf("the live list of permission groups is not usable: %w", err)
-			return
-		}
-		embedded, err := catalog.EmbeddedSnapshot()
-		if err != nil {
-			r.err = err
-			return
-		}
-		merged, diff := catalog.Merge(embedded, live)
-		r.source = &catalogSource{catalog: merged, diff: &diff}
-		tflog.Info(ctx, "fetched the live list of permission groups", map[string]any{
-			"groups": len(raw), "added": len(diff.Added), "removed": len(diff.Removed), "renamed": len(diff.Renamed),
-			"elapsed_ms": time.Since(start).Milliseconds(),
-		})
 	})
 	return r.source, r.err
+}
+
+// fetchAndMerge lists the live groups and merges them with the embedded
+// catalog, refusing a list that is unusable or fails the sanity floors.
+func fetchAndMerge(ctx context.Context, s liveSettings) (*catalogSource, error) {
+	client := &cfapi.Client{BaseURL: s.baseURL, Token: s.token, AccountID: s.accountID, Timeout: s.timeout, UserAgent: cfapi.UserAgent(s.version)}
+	start := time.Now()
+	raw, err := client.ListPermissionGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	live := catalog.Snapshot{AsOf: time.Now().UTC().Format("2006-01-02"), Source: "live List permission groups", Groups: cfapi.CatalogGroups(raw)}
+	if err := live.Validate(); err != nil {
+		return nil, fmt.Errorf("the live list of permission groups is not usable: %w", err)
+	}
+	embedded, err := catalog.EmbeddedSnapshot()
+	if err != nil {
+		return nil, err
+	}
+	if err := catalog.CheckLiveFloors(embedded, live); err != nil {
+		return nil, err
+	}
+	merged, diff := catalog.Merge(embedded, live)
+	tflog.Info(ctx, "fetched the live list of permission groups", map[string]any{
+		"groups": len(raw), "added": len(diff.Added), "removed": len(diff.Removed), "renamed": len(diff.Renamed),
+		"elapsed_ms": time.Since(start).Milliseconds(),
+	})
+	return &catalogSource{catalog: merged, diff: &diff}, nil
+}
+
+// cleanError keeps the token and control characters out of an error's
+// text, as it becomes a diagnostic; errors.As still reaches what it wraps.
+type cleanError struct {
+	err   error
+	token string
+}
+
+func (e *cleanError) Error() string { return catalog.SanitizeServerText(e.err.Error(), e.token) }
+func (e *cleanError) Unwrap() error { return e.err }
+
+// liveFailureSummary is the diagnostic title for a live list not used: a
+// list that failed the sanity floors says so, rather than "unavailable".
+func liveFailureSummary(err error) string {
+	var floor *catalog.LiveFloorError
+	if errors.As(err, &floor) {
+		return floor.Summary()
+	}
+	return "Live permission group list unavailable"
 }

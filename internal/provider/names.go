@@ -2,8 +2,13 @@ package provider
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
 // nameProblem is one bad element of a `names` list. Err is nil for a null
@@ -24,7 +29,7 @@ func (p nameProblem) summary() string {
 // function error still says which element each line is about.
 func (p nameProblem) detail() string {
 	if p.err == nil {
-		return fmt.Sprintf("names[%d] is null. Remove the element or give it a permission name.", p.index)
+		return catalog.NullElement("names", p.index)
 	}
 	return fmt.Sprintf("names[%d]: %s", p.index, p.err.Error())
 }
@@ -41,7 +46,7 @@ func resolveNames(c *catalog.Catalog, names []*string, scope string) ([]catalog.
 			problems = append(problems, nameProblem{index: i})
 			continue
 		}
-		m, err := c.Resolve(*name, scope)
+		m, err := c.ResolvePermission(*name, scope)
 		if err != nil {
 			problems = append(problems, nameProblem{index: i, err: catalog.AsError(err)})
 			continue
@@ -49,4 +54,41 @@ func resolveNames(c *catalog.Catalog, names []*string, scope string) ([]catalog.
 		matches[i] = m
 	}
 	return matches, problems
+}
+
+// reportNameProblems adds the problems of a names attribute as diagnostics,
+// each at its element, capped by validators.ElementDiagnostics.
+func reportNameProblems(diags *diag.Diagnostics, problems []nameProblem) {
+	elements := validators.NewElementDiagnostics(path.Root("names"), "names", diags)
+	for _, p := range problems {
+		elements.AddError(p.index, p.summary(), p.detail())
+	}
+	elements.Close()
+}
+
+// reportNameWarnings adds the warnings of resolved names, each at its
+// element, capped the same way.
+func reportNameWarnings(diags *diag.Diagnostics, matches []catalog.Match) {
+	elements := validators.NewElementDiagnostics(path.Root("names"), "names", diags)
+	for i, m := range matches {
+		if w := m.Warning(); w != "" {
+			elements.AddWarning(i, m.WarningSummary(), fmt.Sprintf("names[%d]: %s", i, w))
+		}
+	}
+	elements.Close()
+}
+
+// nameProblemLines is the text of a function error about a names
+// argument: one line per bad element, up to catalog.MaxListDiagnostics,
+// then one line for the rest.
+func nameProblemLines(problems []nameProblem) string {
+	shown := problems[:min(len(problems), catalog.MaxListDiagnostics)]
+	lines := make([]string, 0, len(shown)+1)
+	for _, p := range shown {
+		lines = append(lines, p.detail())
+	}
+	if len(problems) > len(shown) {
+		lines = append(lines, catalog.MoreInList{List: "names", Total: len(problems)}.Line())
+	}
+	return strings.Join(lines, "\n")
 }

@@ -15,10 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/cfapi"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
 var (
@@ -65,13 +67,14 @@ func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"live_catalog": schema.BoolAttribute{
 				MarkdownDescription: "Fetch Cloudflare's List permission groups once per run and resolve against it, merged " +
 					"with the embedded vocabulary: groups newer than the embedded catalog resolve, renamed groups resolve under " +
-					"both names (the old one with a warning), and groups missing from the live list resolve with a warning. " +
+					"both names (the old one with a warning), and groups missing from the live list resolve with a warning, never " +
+					"in place of a live group of the same name. " +
 					"Needs `api_token`. Functions always use the embedded catalog. Default `false`.",
 				Optional: true,
 			},
 			"live_catalog_strict": schema.BoolAttribute{
-				MarkdownDescription: "With `live_catalog`, fail when the live list cannot be fetched instead of warning and " +
-					"using the embedded catalog. Default `false`.",
+				MarkdownDescription: "With `live_catalog`, fail when the live list cannot be fetched, or looks truncated " +
+					"(a scope gone, or more than 10% of the groups), instead of warning and using the embedded catalog. Default `false`.",
 				Optional: true,
 			},
 			"api_token": schema.StringAttribute{
@@ -87,8 +90,11 @@ func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Optional: true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Cloudflare API root. Default `" + cfapi.DefaultBaseURL + "`.",
-				Optional:            true,
+				MarkdownDescription: "Cloudflare API root: an `https` URL without user info, query or fragment (`http` only for " +
+					"loopback hosts such as `127.0.0.1`, for testing). Redirects are not followed, so the token goes to this host " +
+					"only. Default `" + cfapi.DefaultBaseURL + "`.",
+				Optional:   true,
+				Validators: []validator.String{validators.BaseURL()},
 			},
 			"timeout": schema.StringAttribute{
 				MarkdownDescription: "Longest time the live list may take, every page and retry included, as a Go duration " +
@@ -134,6 +140,7 @@ func (p *cfpermsProvider) Configure(ctx context.Context, req provider.ConfigureR
 		token:     config.APIToken.ValueString(),
 		accountID: config.AccountID.ValueString(),
 		baseURL:   config.BaseURL.ValueString(),
+		version:   p.version,
 	}
 	if settings.token == "" {
 		settings.token = os.Getenv("CLOUDFLARE_API_TOKEN")
@@ -143,7 +150,7 @@ func (p *cfpermsProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	live, err := fetchLive(ctx, settings)
 	if err != nil {
-		summary := "Live permission group list unavailable"
+		summary := liveFailureSummary(err)
 		detail := strings.TrimSuffix(err.Error(), ".") + "."
 		if config.LiveCatalogStrict.ValueBool() {
 			resp.Diagnostics.AddAttributeError(path.Root("live_catalog"), summary, detail+" live_catalog_strict is set, so the run stops.")

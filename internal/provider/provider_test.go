@@ -10,13 +10,13 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 // testAccProtoV6ProviderFactories runs the provider in-process for

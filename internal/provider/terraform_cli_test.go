@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -26,10 +27,44 @@ type cliDiagnostic struct {
 }
 
 // planDiagnostics runs `terraform plan -json` on config against this
-// provider, served in-process and attached through TF_REATTACH_PROVIDERS,
-// and returns what Terraform reported. terraform-plugin-testing cannot
-// assert warnings; this sees them as a user's terminal would.
+// provider and returns what Terraform reported. terraform-plugin-testing
+// cannot assert warnings; this sees them as a user's terminal would.
 func planDiagnostics(t *testing.T, config string) []cliDiagnostic {
+	t.Helper()
+	stdout := runTerraform(t, config, "plan", "-json", "-input=false", "-lock=false", "-no-color")
+	var diags []cliDiagnostic
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var line struct {
+			Type       string        `json:"type"`
+			Diagnostic cliDiagnostic `json:"diagnostic"`
+		}
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Type == "diagnostic" {
+			diags = append(diags, line.Diagnostic)
+		}
+	}
+	return diags
+}
+
+// validateDiagnostics runs `terraform validate -json` on config, as a user
+// or a CI job would before any plan: variables and resources are unknown.
+func validateDiagnostics(t *testing.T, config string) []cliDiagnostic {
+	t.Helper()
+	stdout := runTerraform(t, config, "validate", "-json", "-no-color")
+	var result struct {
+		Diagnostics []cliDiagnostic `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(stdout, &result); err != nil {
+		t.Fatalf("terraform validate -json printed %q: %v", stdout, err)
+	}
+	return result.Diagnostics
+}
+
+// runTerraform runs the Terraform CLI on config against this provider,
+// served in-process and attached through TF_REATTACH_PROVIDERS, and returns
+// what it printed on stdout.
+func runTerraform(t *testing.T, config string, args ...string) []byte {
 	t.Helper()
 	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if terraform == "" {
@@ -76,29 +111,16 @@ func planDiagnostics(t *testing.T, config string) []cliDiagnostic {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(header+config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(terraform, "plan", "-json", "-input=false", "-lock=false", "-no-color")
+	cmd := exec.Command(terraform, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	_ = cmd.Run() // a failed plan still prints its diagnostics
-
-	var diags []cliDiagnostic
-	sc := bufio.NewScanner(&stdout)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var line struct {
-			Type       string        `json:"type"`
-			Diagnostic cliDiagnostic `json:"diagnostic"`
-		}
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Type == "diagnostic" {
-			diags = append(diags, line.Diagnostic)
-		}
-	}
-	if len(diags) == 0 && stderr.Len() > 0 {
+	_ = cmd.Run() // a failed run still prints its diagnostics
+	if stderr.Len() > 0 {
 		t.Logf("terraform stderr: %s", stderr.String())
 	}
-	return diags
+	return stdout.Bytes()
 }
 
 // expectWarnings checks the plan succeeded with exactly the warnings wanted
@@ -132,5 +154,36 @@ func expectWarnings(t *testing.T, diags []cliDiagnostic, want ...string) {
 			continue
 		}
 		unmatched = append(unmatched[:found], unmatched[found+1:]...)
+	}
+}
+
+// expectErrors checks Terraform reported exactly one error per pattern, each
+// matched against "summary: detail" with its line wrapping undone: one
+// diagnostic per mistake, and no follow-on errors.
+func expectErrors(t *testing.T, diags []cliDiagnostic, want ...string) {
+	t.Helper()
+	var errs []string
+	for _, d := range diags {
+		if d.Severity == "error" {
+			errs = append(errs, d.Summary+": "+strings.Join(strings.Fields(d.Detail), " "))
+		}
+	}
+	if os.Getenv("CFPERMS_SHOW_ERRORS") != "" {
+		t.Logf("errors:\n%s", strings.Join(errs, "\n\n"))
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors:\n%s\nwant %d", strings.Join(errs, "\n"), len(want))
+	}
+	for _, w := range want {
+		re := regexp.MustCompile(w)
+		n := 0
+		for _, e := range errs {
+			if re.MatchString(e) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d errors match %q among:\n%s", n, w, strings.Join(errs, "\n"))
+		}
 	}
 }

@@ -2,8 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"sort"
+	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -13,69 +12,101 @@ import (
 )
 
 // Shared by the cfperms_token_policy data source and the token_policy
-// function: reading the resources value and shaping the Cloudflare v5 policy.
+// function: reading the arguments into a catalog.Policy, and shaping the
+// checked policy for the Cloudflare provider v5.
 
 var (
 	idObjectAttrTypes = map[string]attr.Type{"id": types.StringType}
 	idObjectType      = types.ObjectType{AttrTypes: idObjectAttrTypes}
-	policyAttrTypes   = map[string]attr.Type{
+	// policyAttrTypes is a policy as the Cloudflare provider 5.13 and later
+	// take it: resources as a JSON string.
+	policyAttrTypes = map[string]attr.Type{
 		"effect":            types.StringType,
 		"permission_groups": types.ListType{ElemType: idObjectType},
 		"resources":         types.StringType,
 	}
+	// policyMapAttrTypes is a policy as the Cloudflare provider 5.0 to 5.12
+	// take it: resources as a map.
+	policyMapAttrTypes = map[string]attr.Type{
+		"effect":            types.StringType,
+		"permission_groups": types.ListType{ElemType: idObjectType},
+		"resources":         types.DynamicType,
+	}
 )
 
-// resourcesFrom reads a resources value: a map or object whose values are
-// "*" or, for the account-nested form, maps of zone keys. known is false when
-// any part is unknown yet.
-func resourcesFrom(v attr.Value) (resources []catalog.Resource, known bool, problem string) {
-	v, known = underlying(v)
+// permissionsFrom reads the permissions list into p, marking what is
+// unknown. It returns the indexes of null elements, which are errors.
+func permissionsFrom(list []types.String, known bool, p *catalog.Policy) (nulls []int) {
 	if !known {
-		return nil, false, ""
+		p.Unknown.Permissions = true
+		return nil
+	}
+	p.Permissions = make([]string, len(list))
+	for i, v := range list {
+		switch {
+		case v.IsUnknown():
+			p.Unknown.Elements = append(p.Unknown.Elements, i)
+		case v.IsNull():
+			nulls = append(nulls, i)
+			p.Unknown.Elements = append(p.Unknown.Elements, i) // reported on its own, not checked again
+		default:
+			p.Permissions[i] = v.ValueString()
+		}
+	}
+	return nulls
+}
+
+// resourcesFrom reads the resources argument into p: a map or object, or its
+// JSON string. A value not known yet marks the resources unknown; one of the
+// wrong shape is an error in plain words.
+func resourcesFrom(v attr.Value, p *catalog.Policy) error {
+	plain, known := plainValue(v)
+	if !known {
+		p.Unknown.Resources = true
+		return nil
+	}
+	resources, err := catalog.ParseResources(plain)
+	p.Resources = resources
+	return err
+}
+
+// plainValue turns a Terraform value into the plain Go values
+// catalog.ParseResources reads; known is false when any part is unknown.
+func plainValue(v attr.Value) (any, bool) {
+	v, known := underlying(v)
+	if !known {
+		return nil, false
 	}
 	if v.IsNull() {
-		return nil, true, ""
+		return nil, true
 	}
-	entries, ok := entriesOf(v)
-	if !ok {
-		return nil, true, fmt.Sprintf("resources must be a map from resource key to \"*\" (or to a map of zone keys), not %s", v.Type(context.Background()))
+	switch v := v.(type) {
+	case basetypes.StringValue:
+		return v.ValueString(), true
+	case basetypes.BoolValue:
+		return v.ValueBool(), true
+	case basetypes.NumberValue:
+		return json.Number(v.ValueBigFloat().Text('g', -1)), true
+	case basetypes.ObjectValue:
+		return plainMap(v.Attributes())
+	case basetypes.MapValue:
+		return plainMap(v.Elements())
+	case basetypes.TupleValue, basetypes.ListValue, basetypes.SetValue:
+		return []any{}, true
 	}
-	keys := make([]string, 0, len(entries))
-	for k := range entries {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		value, known := underlying(entries[k])
+	return v, true // a kind ParseResources names in plain words
+}
+
+func plainMap(entries map[string]attr.Value) (any, bool) {
+	m := make(map[string]any, len(entries))
+	for k, e := range entries {
+		plain, known := plainValue(e)
 		if !known {
-			return nil, false, ""
+			return nil, false
 		}
-		switch value := value.(type) {
-		case basetypes.StringValue:
-			resources = append(resources, catalog.Resource{Key: k, Value: value.ValueString()})
-		default:
-			nested, ok := entriesOf(value)
-			if !ok {
-				return nil, true, fmt.Sprintf("resources[%q] must be \"*\" or a map of zone keys to \"*\"", k)
-			}
-			r := catalog.Resource{Key: k, Nested: make([]string, 0, len(nested))}
-			for zk := range nested {
-				r.Nested = append(r.Nested, zk)
-			}
-			sort.Strings(r.Nested)
-			for _, zk := range r.Nested {
-				zv, known := underlying(nested[zk])
-				if !known {
-					return nil, false, ""
-				}
-				if star, ok := zv.(basetypes.StringValue); !ok || star.IsNull() || star.ValueString() != "*" {
-					return nil, true, fmt.Sprintf("resources[%q][%q] must be \"*\": in the account-nested form every zone key maps to \"*\"", k, zk)
-				}
-			}
-			resources = append(resources, r)
-		}
+		m[k] = plain
 	}
-	return resources, true, ""
+	return m, true
 }
 
 // underlying unwraps a dynamic value, which is what an element of a dynamic
@@ -93,33 +124,56 @@ func underlying(v attr.Value) (attr.Value, bool) {
 	return v, !v.IsUnknown()
 }
 
-// entriesOf reads the elements of a known object or map value.
-func entriesOf(v attr.Value) (entries map[string]attr.Value, ok bool) {
-	switch m := v.(type) {
-	case basetypes.ObjectValue:
-		return m.Attributes(), !m.IsNull()
-	case basetypes.MapValue:
-		return m.Elements(), !m.IsNull()
-	}
-	return nil, false
+// policyShapes is a checked policy in the shapes the Cloudflare provider v5
+// takes.
+type policyShapes struct {
+	groups, ids   types.List
+	resourcesJSON types.String  // 5.13 and later
+	resourcesMap  types.Dynamic // 5.0 to 5.12
+	policy        types.Object  // 5.13 and later
+	policyMap     types.Object  // 5.0 to 5.12
 }
 
-// policyValues shapes a checked policy for the Cloudflare provider v5:
-// permission_groups as [{ id }], resources as the JSON string it takes.
-func policyValues(effect string, res catalog.PolicyResult, resources []catalog.Resource) (groups types.List, ids types.List, resourcesJSON string, policy types.Object) {
+// shapePolicy shapes a checked policy: permission_groups as [{ id }],
+// resources as a JSON string (5.13+) and as a map (5.0-5.12).
+func shapePolicy(p catalog.Policy, res catalog.PolicyResult) policyShapes {
 	idValues := make([]attr.Value, len(res.Groups))
 	objects := make([]attr.Value, len(res.Groups))
 	for i, g := range res.Groups {
 		idValues[i] = types.StringValue(g.ID)
 		objects[i] = types.ObjectValueMust(idObjectAttrTypes, map[string]attr.Value{"id": idValues[i]})
 	}
-	groups = types.ListValueMust(idObjectType, objects)
-	ids = types.ListValueMust(types.StringType, idValues)
-	resourcesJSON = catalog.ResourcesJSON(resources)
-	policy = types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
-		"effect":            types.StringValue(effect),
-		"permission_groups": groups,
-		"resources":         types.StringValue(resourcesJSON),
+	s := policyShapes{
+		groups:        types.ListValueMust(idObjectType, objects),
+		ids:           types.ListValueMust(types.StringType, idValues),
+		resourcesJSON: types.StringValue(catalog.ResourcesJSON(p.Resources)),
+		resourcesMap:  types.DynamicValue(resourcesMapValue(p.Resources)),
+	}
+	effect := types.StringValue(p.EffectiveEffect())
+	s.policy = types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
+		"effect": effect, "permission_groups": s.groups, "resources": s.resourcesJSON,
 	})
-	return groups, ids, resourcesJSON, policy
+	s.policyMap = types.ObjectValueMust(policyMapAttrTypes, map[string]attr.Value{
+		"effect": effect, "permission_groups": s.groups, "resources": s.resourcesMap,
+	})
+	return s
+}
+
+// resourcesMapValue is resources as a Terraform map of strings, or, for the
+// account-nested form (which a map of strings cannot hold), an object.
+func resourcesMapValue(resources []catalog.Resource) attr.Value {
+	values := make(map[string]attr.Value, len(resources))
+	kinds := make(map[string]attr.Type, len(resources))
+	for _, r := range resources {
+		if r.Nested != nil {
+			values[r.Key] = resourcesMapValue(r.Nested)
+		} else {
+			values[r.Key] = types.StringValue(r.Value)
+		}
+		kinds[r.Key] = values[r.Key].Type(context.Background())
+	}
+	if !catalog.Nested(resources) {
+		return types.MapValueMust(types.StringType, values)
+	}
+	return types.ObjectValueMust(kinds, values)
 }

@@ -21,8 +21,10 @@ func TestWarnings(t *testing.T) {
 			[]string{`is a former name of the account permission group "Cloudflare Tunnel Write"`}},
 		{"id newer than the catalog", `data "cfperms_permission_group" "x" { id = "` + catalogtest.UnknownID + `" }`,
 			[]string{`not a permission group id in this catalog`}},
-		{"id one character off a known one", `data "cfperms_permission_group" "x" { id = "` + catalogtest.NearID(idDNSWrite) + `" }`,
-			[]string{`Did you mean "` + idDNSWrite + `" (the zone permission group "DNS Write")?`}},
+		{"id newer than the catalog, as a name", `data "cfperms_permission_group" "x" { name = "` + catalogtest.UnknownID + `" }`,
+			[]string{`"` + catalogtest.UnknownID + `" is not a permission group id in this catalog`}},
+		{"id newer than the catalog, in names", `data "cfperms_permission_groups" "x" { names = ["DNS Write", "` + catalogtest.UnknownID + `"] }`,
+			[]string{`names[1]: "` + catalogtest.UnknownID + `" is not a permission group id in this catalog`}},
 		{"api name: no warning", `data "cfperms_permission_group" "x" { name = "DNS Write" }`, nil},
 		{"element of names", `data "cfperms_permission_groups" "x" { names = ["DNS Write", "Teams Read"] }`,
 			[]string{`names[1]: "Teams Read" is a former name`}},
@@ -35,14 +37,19 @@ func TestWarnings(t *testing.T) {
   resources   = { "com.cloudflare.api.account.zone.*" = "*", "com.cloudflare.api.account.%s" = "*" }
 }`, testAccount), []string{`no permission in this policy applies to "com.cloudflare.api.account.` + testAccount + `"`}},
 		{"policy: id newer than the catalog", `data "cfperms_token_policy" "x" {
-  permissions = ["DNS Write", "0123456789abcdef0123456789abcdef"]
+  permissions = ["DNS Write", "` + catalogtest.UnknownID + `"]
   resources   = ` + zoneStar + `
-}`, []string{`permissions[1]: "0123456789abcdef0123456789abcdef" is not in this catalog`}},
-		{"policy: zone key outside its account", `data "cfperms_token_policy" "x" {
+}`, []string{`permissions[1]: "` + catalogtest.UnknownID + `" is not a permission group id in this catalog`}},
+		{"policy: every account in an account-owned token", `data "cfperms_token_policy" "x" {
   token_kind  = "account"
-  permissions = ["DNS Write"]
-  resources   = ` + zoneStar + `
-}`, []string{`account-owned tokens name zones under their account`}},
+  permissions = ["Billing Read"]
+  resources   = { "com.cloudflare.api.account.*" = "*" }
+}`, []string{`"com.cloudflare.api.account.*" (every account) is a form for user-owned tokens`}},
+		{"policy: R2 bucket of another account", fmt.Sprintf(`data "cfperms_token_policy" "x" {
+  token_kind  = "account"
+  permissions = ["Workers R2 Storage Bucket Item Read"]
+  resources   = { "com.cloudflare.api.account.%s" = { "com.cloudflare.edge.r2.bucket.%s_eu_logs" = "*" } }
+}`, testAccount, testZone), []string{`names a bucket of the account ` + testZone + `, but it is listed under "com.cloudflare.api.account.` + testAccount + `"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 
 // CodeNotChecked marks a token left unchecked as a whole: it is being
 // destroyed, or is a deposed object.
-const CodeNotChecked = "not_checked"
+const CodeNotChecked catalog.FindingCode = "not_checked"
 
 // Finding is a token finding with the address of its resource.
 type Finding struct {

@@ -17,11 +17,12 @@ func sample(t *testing.T) tokencheck.Report {
 	t.Helper()
 	dnsWrite := catalogtest.ID("zone", "DNS Write")
 	user := catalogtest.ID("user", "Memberships Read")
+	scripts := catalogtest.ID("account", "Workers Scripts Write")
 	state := `{"format_version":"1.0","values":{"root_module":{"resources":[
 	 {"address":"cloudflare_api_token.ok","mode":"managed","type":"cloudflare_api_token","values":{"policies":[{"effect":"allow","permission_groups":[{"id":"` + dnsWrite + `"}],"resources":"{\"com.cloudflare.api.account.zone.*\":\"*\"}"}]}}],
 	 "child_modules":[{"address":"module.m","resources":[
 	 {"address":"module.m.cloudflare_account_token.t[\"a\nb\"]","mode":"managed","type":"cloudflare_account_token","values":{"policies":[
-	   {"effect":"allow","permission_groups":[{"id":"` + user + `"},{"id":"` + dnsWrite + `"}],"resources":{"com.cloudflare.api.account.zone.*":"*"}}]}}]}]}}}`
+	   {"effect":"allow","permission_groups":[{"id":"` + user + `"},{"id":"` + scripts + `"}],"resources":{"com.cloudflare.api.account.*":"*"}}]}}]}]}}}`
 	doc, err := tokencheck.Read(strings.NewReader(state))
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +50,7 @@ func TestWriteReportText(t *testing.T) {
 	if got != want {
 		t.Fatalf("text:\n%s\nwant:\n%s", got, want)
 	}
-	if r.Findings[0].Code != "zone_outside_account" || r.Findings[1].Code != "user_in_account_token" {
+	if r.Findings[0].Code != catalog.FindingAccountWildcard || r.Findings[1].Code != catalog.FindingUserInAccountToken {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
 }
@@ -64,7 +65,7 @@ func TestWriteReportGitHub(t *testing.T) {
 		t.Fatalf("lines: %q", lines)
 	}
 	prefixes := []string{
-		`::warning title=cfperms%3A Zone resource outside its account::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: account-owned tokens`,
+		`::warning title=cfperms%3A Every account in an account-owned token::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: "com.cloudflare.api.account.*" (every account)`,
 		`::error title=cfperms%3A User scope in an account-owned token::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: permissions[0]: "Memberships Read"`,
 		"Checked 2 tokens",
 	}

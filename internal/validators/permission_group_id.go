@@ -53,13 +53,13 @@ func (v permissionGroupIDValidator) ValidateString(_ context.Context, req valida
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	e := idError(req.ConfigValue.ValueString())
+	m, err := catalog.Default().ResolveID(req.ConfigValue.ValueString(), "")
 	switch {
-	case e == nil, e.Kind == catalog.ErrUnknownID && (v.live.on() || v.quietOnUnknown):
-	case e.Kind == catalog.ErrUnknownID:
-		resp.Diagnostics.AddAttributeWarning(req.Path, e.Summary(), e.Error())
-	default:
+	case err != nil:
+		e := catalog.AsError(err)
 		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), e.Error())
+	case !m.Known() && !v.live.on() && !v.quietOnUnknown:
+		resp.Diagnostics.AddAttributeWarning(req.Path, m.WarningSummary(), m.Warning())
 	}
 }
 
@@ -68,13 +68,7 @@ func (v permissionGroupIDValidator) ValidateParameterString(_ context.Context, r
 		return
 	}
 	// Functions cannot warn; an unknown id passes and the function decides.
-	if e := idError(req.Value.ValueString()); e != nil && e.Kind != catalog.ErrUnknownID {
-		resp.Error = ArgumentError(req.ArgumentPosition, e.Error())
+	if _, err := catalog.Default().ResolveID(req.Value.ValueString(), ""); err != nil {
+		resp.Error = ArgumentError(req.ArgumentPosition, catalog.AsError(err).Error())
 	}
-}
-
-// idError explains why a value is not a known id.
-func idError(value string) *catalog.Error {
-	_, err := catalog.Default().LookupID(value)
-	return catalog.AsError(err)
 }

@@ -99,7 +99,7 @@ func nameError(value, scope string, scopeKnown bool, live LiveMode) *catalog.Err
 	if _, err := catalog.Default().ParseScope(scope); err != nil {
 		scope, scopeKnown = "", false
 	}
-	_, err := catalog.Default().Resolve(value, scope)
+	_, err := catalog.Default().ResolvePermission(value, scope)
 	e := catalog.AsError(err)
 	if e == nil || deferredToRead(e, live) {
 		return nil

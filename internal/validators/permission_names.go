@@ -41,14 +41,15 @@ func (v permissionNamesValidator) ValidateList(ctx context.Context, req validato
 		return
 	}
 	scope, scopeKnown := v.element.scopeFromConfig(ctx, req.Config, req.PathExpression, &resp.Diagnostics)
+	elements := NewElementDiagnostics(req.Path, req.Path.String(), &resp.Diagnostics)
 	for i, elem := range req.ConfigValue.Elements() {
 		s, ok := elem.(types.String)
 		if !ok || s.IsNull() || s.IsUnknown() {
 			continue
 		}
 		if e := nameError(s.ValueString(), scope, scopeKnown, v.element.live); e != nil {
-			at := req.Path.AtListIndex(i)
-			resp.Diagnostics.AddAttributeError(at, e.Summary(), withElement(at, e.Error()))
+			elements.AddError(i, e.Summary(), withElement(req.Path.AtListIndex(i), e.Error()))
 		}
 	}
+	elements.Close()
 }

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 // stringValidator is what every validator here is: schema and function.

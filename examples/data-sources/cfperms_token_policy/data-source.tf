@@ -8,18 +8,19 @@ variable "zone_id" {
   default = "fedcba9876543210fedcba9876543210"
 }
 
-# 1. A DNS-edit token for one zone.
+# 1. A DNS-edit token for one zone. A typo in a name fails terraform validate,
+# even though the resource key uses a variable.
 data "cfperms_token_policy" "dns_edit" {
   permissions = ["Zone > Zone > Read", "Zone > DNS > Edit"]
   resources   = { "com.cloudflare.api.account.zone.${var.zone_id}" = "*" }
 }
 
-# 2. An account-owned token for Workers and R2. Account permissions take the
-# account key; zone permissions take the account-nested form, so they need a
-# policy of their own (one map cannot hold the same key twice).
+# 2. An account-owned token for Workers. Account permissions take the account
+# key; zone permissions take the account-nested form, so they need a policy of
+# their own (one map cannot hold the same key twice).
 data "cfperms_token_policy" "workers_account" {
   token_kind  = "account"
-  permissions = ["Workers Scripts Write", "Workers KV Storage Write", "Workers R2 Storage Write"]
+  permissions = ["Workers Scripts Write", "Workers KV Storage Write"]
   resources   = { "com.cloudflare.api.account.${var.account_id}" = "*" }
 }
 
@@ -31,7 +32,17 @@ data "cfperms_token_policy" "workers_zones" {
   }
 }
 
-# 3. A read-only token: every zone permission whose access is read.
+# 3. Objects in every R2 bucket of the account, written as a Cloudflare
+# provider 5.13 configuration writes resources: jsonencode() of the map.
+data "cfperms_token_policy" "r2_objects" {
+  token_kind  = "account"
+  permissions = ["Workers R2 Storage Bucket Item Write"]
+  resources = jsonencode({
+    "com.cloudflare.api.account.${var.account_id}" = { "com.cloudflare.edge.r2.bucket.*" = "*" }
+  })
+}
+
+# 4. A read-only token: every zone permission whose access is read.
 data "cfperms_permission_groups" "zone_read" {
   scope  = "zone"
   access = "read"
@@ -42,7 +53,8 @@ data "cfperms_token_policy" "zone_read_only" {
   resources   = { "com.cloudflare.api.account.zone.*" = "*" }
 }
 
-# With the Cloudflare provider v5:
+# With the Cloudflare provider 5.13 and later, whose policies take resources
+# as a JSON string, use `policy`:
 #
 # resource "cloudflare_api_token" "dns" {
 #   name     = "dns-edit"
@@ -55,11 +67,24 @@ data "cfperms_token_policy" "zone_read_only" {
 #   policies = [
 #     data.cfperms_token_policy.workers_account.policy,
 #     data.cfperms_token_policy.workers_zones.policy,
+#     data.cfperms_token_policy.r2_objects.policy,
 #   ]
+# }
+#
+# With 5.0 to 5.12, whose policies take resources as a map, use `policy_map`
+# (those versions cannot express the account-nested form):
+#
+# resource "cloudflare_api_token" "dns" {
+#   name     = "dns-edit"
+#   policies = [data.cfperms_token_policy.dns_edit.policy_map]
 # }
 
 output "dns_edit_policy" {
   value = data.cfperms_token_policy.dns_edit.policy
+}
+
+output "dns_edit_policy_for_5_12" {
+  value = data.cfperms_token_policy.dns_edit.policy_map
 }
 
 output "zone_read_only_group_count" {

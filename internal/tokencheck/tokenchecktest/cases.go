@@ -7,12 +7,6 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
-// PolicyCodes are the codes of every finding CheckPolicy makes.
-var PolicyCodes = []string{
-	"effect", "no_resources", "no_permissions", "malformed_resource", "user_in_account_token", "zone_outside_account",
-	"unknown_permission", "unknown_id", "duplicate_permission", "scope_not_covered", "too_many_groups", "unused_resource",
-}
-
 // Case is a token whose policies make some kinds of finding. The adapters'
 // tests (the provider function, the command) check every case and compare
 // what they report with catalog.CheckTokenPolicies, whose texts are
@@ -25,7 +19,7 @@ type Case struct {
 	// holds them, decoded from JSON.
 	Policies []any
 	// Codes are finding codes the case makes, at least.
-	Codes []string
+	Codes []catalog.FindingCode
 }
 
 // Type is the resource type of the case's token.
@@ -44,34 +38,53 @@ func v5Policy(effect string, ids []string, resources map[string]any) map[string]
 	return map[string]any{"effect": effect, "permission_groups": groups, "resources": resources}
 }
 
-// Cases make every code of PolicyCodes, and the token checks' own.
+// Cases make every code of CheckPolicy, and the token checks' own.
 func Cases() []Case {
 	id := scenarioIDs()
 	zones := map[string]any{allZones: "*"}
 	account := "com.cloudflare.api.account." + scenarioAccount
-	return []Case{
-		{Name: "effect", Policies: []any{v5Policy("permit", []string{id.dnsWrite}, zones)}, Codes: []string{"effect"}},
-		{Name: "no_resources", Policies: []any{v5Policy("allow", []string{id.dnsWrite}, map[string]any{})}, Codes: []string{"no_resources"}},
-		{Name: "no_permissions", Policies: []any{v5Policy("allow", nil, zones)}, Codes: []string{"no_permissions", "unused_resource"}},
-		{Name: "malformed_resource", Policies: []any{v5Policy("allow", []string{id.dnsWrite}, map[string]any{allZones: "*", "com.cloudflare.api.zone.*": "*"})},
-			Codes: []string{"malformed_resource"}},
-		{Name: "user_in_account_token", Kind: catalog.TokenKindAccount, Policies: []any{v5Policy("allow", []string{id.membership, id.dnsWrite},
-			map[string]any{"com.cloudflare.api.user." + scenarioAccount: "*", account: map[string]any{allZones: "*"}})}, Codes: []string{"user_in_account_token"}},
-		{Name: "zone_outside_account", Kind: catalog.TokenKindAccount, Policies: []any{v5Policy("allow", []string{id.dnsWrite}, zones)},
-			Codes: []string{"zone_outside_account"}},
-		{Name: "unknown_permission", Policies: []any{v5Policy("allow", []string{strings.ToUpper(id.dnsWrite), id.dnsRead}, zones)}, Codes: []string{"unknown_permission"}},
-		{Name: "unknown_id", Policies: []any{v5Policy("allow", []string{catalogtest.UnknownID, catalogtest.NearID(id.dnsRead), id.dnsWrite}, zones)},
-			Codes: []string{"unknown_id"}},
-		{Name: "duplicate_permission", Policies: []any{v5Policy("allow", []string{id.dnsWrite, id.dnsWrite}, zones)}, Codes: []string{"duplicate_permission"}},
-		{Name: "scope_not_covered", Policies: []any{v5Policy("allow", []string{id.dnsWrite, id.scripts}, zones)}, Codes: []string{"scope_not_covered"}},
-		{Name: "too_many_groups", Policies: []any{v5Policy("allow", manyIDs(catalog.MaxPolicyGroups+1), map[string]any{account: "*", allZones: "*"})},
-			Codes: []string{"too_many_groups"}},
-		{Name: "unused_resource", Policies: []any{v5Policy("allow", []string{id.dnsWrite}, map[string]any{account: "*", allZones: "*"})}, Codes: []string{"unused_resource"}},
-		{Name: "name_not_id", Policies: []any{v5Policy("allow", []string{"DNS Write"}, zones)}, Codes: []string{catalog.CodeNameNotID}},
-		{Name: "invalid_policy", Policies: []any{v5Policy("allow", []string{id.dnsWrite}, map[string]any{allZones: []any{"*"}})}, Codes: []string{catalog.CodeInvalidPolicy}},
-		{Name: "no_policies", Policies: []any{}, Codes: []string{catalog.CodeNoPolicies}},
-		{Name: "clean", Policies: []any{v5Policy("allow", []string{id.dnsWrite}, zones), v5Policy("allow", []string{id.scripts}, map[string]any{account: "*"})}},
+	nested := map[string]any{account: map[string]any{allZones: "*"}}
+	user, acct := catalog.TokenKindUser, catalog.TokenKindAccount
+	one := func(name, kind, effect string, ids []string, resources map[string]any, codes ...catalog.FindingCode) Case {
+		return Case{Name: name, Kind: kind, Policies: []any{v5Policy(effect, ids, resources)}, Codes: codes}
 	}
+	return []Case{
+		one("effect", user, "permit", []string{id.dnsWrite}, zones, catalog.FindingEffect),
+		one("no_resources", user, "allow", []string{id.dnsWrite}, map[string]any{}, catalog.FindingNoResources),
+		one("malformed_resource", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "*", "com.cloudflare.api.zone.*": "*"}, catalog.FindingMalformedResource),
+		one("resource_value", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "read"}, catalog.FindingResourceValue),
+		one("unverified_resource", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "*", "com.cloudflare.edge.worker.script.*": "*"}, catalog.FindingUnverifiedResource),
+		one("user_in_account_token", acct, "allow", []string{id.membership, id.dnsWrite}, nested, catalog.FindingUserInAccountToken),
+		one("user_resource_in_account_token", acct, "allow", []string{id.dnsWrite},
+			map[string]any{"com.cloudflare.api.user." + scenarioAccount: "*", account: map[string]any{allZones: "*"}}, catalog.FindingUserResource),
+		one("account_wildcard", acct, "allow", []string{id.scripts}, map[string]any{"com.cloudflare.api.account.*": "*"}, catalog.FindingAccountWildcard),
+		one("bucket_in_other_account", acct, "allow", []string{catalogtest.ID("r2", "Workers R2 Storage Bucket Item Read")},
+			map[string]any{account: map[string]any{"com.cloudflare.edge.r2.bucket." + scenarioZone + "_default_logs": "*"}}, catalog.FindingBucketElsewhere),
+		one("no_permissions", user, "allow", nil, zones, catalog.FindingNoPermissions),
+		one("blank_permission", user, "allow", []string{"", id.dnsWrite}, zones, catalog.FindingBlankPermission),
+		one("unknown_permission", user, "allow", []string{"DNS Wirte", id.dnsRead}, zones, catalog.FindingUnknownPermission),
+		one("ambiguous_permission", user, "allow", []string{"Logs Write"}, map[string]any{allZones: "*", account: "*"}, catalog.FindingAmbiguous),
+		one("wrong_scope", user, "allow", []string{"Zone > Billing Read", id.dnsRead}, zones, catalog.FindingWrongScope),
+		one("malformed_id", user, "allow", []string{strings.ToUpper(id.dnsWrite), id.dnsRead}, zones, catalog.FindingMalformedID),
+		one("mistyped_id", user, "allow", []string{catalogtest.NearID(id.dnsRead), id.dnsWrite}, zones, catalog.FindingMistypedID),
+		one("unknown_id", user, "allow", []string{catalogtest.UnknownID, id.dnsWrite}, zones, catalog.FindingUnknownID),
+		one("duplicate_permission", user, "allow", []string{id.dnsWrite, id.dnsWrite}, zones, catalog.FindingDuplicate),
+		one("scope_not_covered", user, "allow", []string{id.dnsWrite, id.scripts}, zones, catalog.FindingScopeNotCovered),
+		one("needs_own_policy", acct, "allow", []string{id.dnsWrite, id.scripts}, nested, catalog.FindingNeedsOwnPolicy),
+		one("unverified_scope", user, "allow", []string{id.dnsWrite, workerScriptGroup()}, zones, catalog.FindingUnverifiedScope),
+		one("too_many_groups", user, "allow", manyIDs(catalog.MaxPolicyGroups+1), map[string]any{account: "*", allZones: "*"}, catalog.FindingTooManyGroups),
+		one("unused_resource", user, "allow", []string{id.dnsWrite}, map[string]any{account: "*", allZones: "*"}, catalog.FindingUnusedResource),
+		one("name_not_id", user, "allow", []string{"DNS Write"}, zones, catalog.FindingNameNotID),
+		one("invalid_policy", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: []any{"*"}}, catalog.FindingInvalidPolicy),
+		{Name: "no_policies", Kind: user, Policies: []any{}, Codes: []catalog.FindingCode{catalog.FindingNoPolicies}},
+		{Name: "clean", Kind: user, Policies: []any{v5Policy("allow", []string{id.dnsWrite}, zones), v5Policy("allow", []string{id.scripts}, map[string]any{account: "*"})}},
+	}
+}
+
+// workerScriptGroup is a group of a scope whose resource keys this provider
+// cannot check.
+func workerScriptGroup() string {
+	return catalog.Default().List(catalog.Filter{ScopeKey: "com.cloudflare.edge.worker.script"})[0].ID
 }
 
 // manyIDs is n distinct account and zone group ids of the catalog.

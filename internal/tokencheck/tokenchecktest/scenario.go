@@ -68,8 +68,8 @@ func hcl(shape Shape, policies []policy) string {
 	return b.String()
 }
 
-// resourcesHCL is a map for v4 and v5 before 5.13 (the nested form as a
-// JSON string value), and jsonencode of the whole map from 5.13.
+// resourcesHCL is a map for v4 and v5 before 5.13, and jsonencode of the
+// map from 5.13 (the only shape that can hold the account-nested form).
 func resourcesHCL(shape Shape, resources []resourceKey) string {
 	entries := make([]string, len(resources))
 	for i, r := range resources {
@@ -80,9 +80,6 @@ func resourcesHCL(shape Shape, resources []resourceKey) string {
 				zones[j] = fmt.Sprintf("%q = \"*\"", z)
 			}
 			value = "{ " + strings.Join(zones, ", ") + " }"
-			if shape != V5JSON {
-				value = "jsonencode(" + value + ")"
-			}
 		}
 		entries[i] = fmt.Sprintf("(%s) = %s", r.key, value)
 	}
@@ -139,12 +136,19 @@ func ciTokens(shape Shape) string {
 	})
 }
 
+// deployTokens holds the account-nested form, which only resources as a JSON
+// string (v5 from 5.13) can express, in the v5-json shape only.
 func deployTokens(shape Shape) string {
 	id := scenarioIDs()
-	return tokenHCL(shape, "cloudflare_account_token", "deploy", "  for_each   = toset([\"a\", \"b\"])\n  account_id = \""+scenarioAccount+"\"\n", []policy{
-		{effect: "allow", ids: []string{quoted(id.dnsWrite), quoted(id.membership)}, resources: []resourceKey{{key: quoted("com.cloudflare.api.account." + scenarioAccount), nested: []string{allZones}}}},
-		{effect: "allow", ids: []string{quoted(id.scripts)}, resources: []resourceKey{star("com.cloudflare.api.account." + scenarioAccount), star(allZones)}},
-	})
+	account := "com.cloudflare.api.account." + scenarioAccount
+	policies := []policy{
+		{effect: "allow", ids: []string{quoted(id.membership), quoted(id.scripts)}, resources: []resourceKey{star(account)}},
+		{effect: "allow", ids: []string{quoted(id.scripts)}, resources: []resourceKey{star(account), star(allZones)}},
+	}
+	if shape == V5JSON {
+		policies = append(policies, policy{effect: "allow", ids: []string{quoted(id.dnsWrite)}, resources: []resourceKey{{key: quoted(account), nested: []string{allZones}}}})
+	}
+	return tokenHCL(shape, "cloudflare_account_token", "deploy", "  for_each   = toset([\"a\", \"b\"])\n  account_id = \""+scenarioAccount+"\"\n", policies)
 }
 
 // RunScenario applies the first stage of the scenario (a failed replacement
@@ -196,11 +200,11 @@ func ScenarioExpected(shape Shape, input string) string {
 		return Unordered(shape, fmt.Sprintf("%s.%s[%d]", address, attr, policy))
 	}
 	var lines []string
-	add := func(location string, severity catalog.Severity, code, subject string) {
+	add := func(location string, severity catalog.Severity, code catalog.FindingCode, subject string) {
 		lines = append(lines, fmt.Sprintf("%s %s %s %s", location, severity, code, subject))
 	}
 	const ci = "module.ci.cloudflare_api_token.ci"
-	add(at(ci, 0), catalog.SeverityWarning, "unknown_id", catalogtest.UnknownID)
+	add(at(ci, 0), catalog.SeverityWarning, catalog.FindingUnknownID, catalogtest.UnknownID)
 	if shape != V4 { // v4's permission_groups is a set: no duplicates
 		add(at(ci, 0), catalog.SeverityWarning, "duplicate_permission", id.dnsWrite)
 	}
@@ -209,7 +213,6 @@ func ScenarioExpected(shape Shape, input string) string {
 	for _, key := range []string{"a", "b"} {
 		deploy := fmt.Sprintf("module.ci.module.deploy.cloudflare_account_token.deploy[%q]", key)
 		add(at(deploy, 0), catalog.SeverityError, "user_in_account_token", id.membership)
-		add(at(deploy, 1), catalog.SeverityWarning, "zone_outside_account", allZones)
 		add(at(deploy, 1), catalog.SeverityWarning, "unused_resource", allZones)
 	}
 	add("cloudflare_api_token.doomed"+StuckSuffix, catalog.SeveritySkipped, "not_checked", "")
@@ -217,23 +220,24 @@ func ScenarioExpected(shape Shape, input string) string {
 		return Lines(lines)
 	}
 	add("cloudflare_api_token.removed", catalog.SeveritySkipped, "not_checked", "")
-	add(at("cloudflare_api_token.fresh", 0), catalog.SeveritySkipped, catalog.CodeUnknownValue, "")
-	add(at("cloudflare_api_token.fresh", 1), catalog.SeveritySkipped, catalog.CodeUnknownValue, "")
+	add(at("cloudflare_api_token.fresh", 0), catalog.SeveritySkipped, catalog.FindingUnknownValue, "")
+	add(at("cloudflare_api_token.fresh", 1), catalog.SeveritySkipped, catalog.FindingUnknownValue, "")
 	add(at("cloudflare_api_token.typo", 0), catalog.SeverityError, "malformed_resource", "com.cloudflare.api.zone.*")
-	add(at("cloudflare_api_token.typo", 0), nearMissSeverity(id.dnsRead), "unknown_id", catalogtest.NearID(id.dnsRead))
+	severity, code := nearMiss(id.dnsRead)
+	add(at("cloudflare_api_token.typo", 0), severity, catalog.FindingCode(code), catalogtest.NearID(id.dnsRead))
 	add(at("cloudflare_api_token.typo", 1), catalog.SeverityError, "effect", "")
-	add(at("cloudflare_api_token.typo", 2), catalog.SeverityError, catalog.CodeNameNotID, "DNS Write")
+	add(at("cloudflare_api_token.typo", 2), catalog.SeverityError, catalog.FindingNameNotID, "DNS Write")
 	return Lines(lines)
 }
 
-// nearMissSeverity is how CheckPolicy rates an id one edit from a known
-// one: the scenario follows CheckPolicy's rule rather than restating it.
-func nearMissSeverity(id string) catalog.Severity {
+// nearMiss is how CheckPolicy rates an id one edit from a known one: the
+// scenario follows CheckPolicy's rule rather than restating it.
+func nearMiss(id string) (catalog.Severity, string) {
 	res := catalog.Default().CheckPolicy(catalog.Policy{Effect: "allow", Permissions: []string{catalogtest.NearID(id)}, Resources: []catalog.Resource{{Key: allZones, Value: "*"}}})
 	for _, f := range res.Findings {
 		if f.Permission == 0 {
-			return f.Severity
+			return f.Severity, string(f.Code)
 		}
 	}
-	return ""
+	return "", ""
 }

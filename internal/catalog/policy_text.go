@@ -1,0 +1,204 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The sentences of policy findings, in one place so that the data source,
+// the function and any checker built on CheckPolicy say the same thing.
+
+// permissionText names the element a sentence is about: Terraform shows the
+// whole list in a diagnostic, not which element failed.
+func permissionText(i int, msg string) string { return fmt.Sprintf("permissions[%d]: %s", i, msg) }
+
+func underText(under, msg string) string {
+	if under == "" {
+		return msg
+	}
+	return fmt.Sprintf("under %q: %s", under, msg)
+}
+
+func effectText(effect string) string {
+	return fmt.Sprintf("effect is %q; a policy's effect is %q or %q.", effect, EffectAllow, EffectDeny)
+}
+
+func noResourcesText() string {
+	return fmt.Sprintf("the policy has no resources, so its permissions apply to nothing. Add keys such as %q.", resourceZone+"*")
+}
+
+func noPermissionsText() string {
+	return "the policy lists no permission groups; Cloudflare would mint a token that can do nothing."
+}
+
+func tooManyGroupsText(n int) string {
+	return fmt.Sprintf("the policy holds %d permission groups; Cloudflare accepts at most %d in one policy. Split it into several policies.", n, MaxPolicyGroups)
+}
+
+// resourcePath writes the place of a value the way Terraform indexes it.
+func resourcePath(top, key string) string {
+	if key == top {
+		return fmt.Sprintf("resources[%q]", top)
+	}
+	return fmt.Sprintf("resources[%q][%q]", top, key)
+}
+
+func resourceValueText(top, key, value string) string {
+	return fmt.Sprintf("%s is %q, but Cloudflare grants a resource only with \"*\", at every level: write %s = \"*\".",
+		resourcePath(top, key), value, fmt.Sprintf("%q", key))
+}
+
+func unverifiedResourceText(key, scope string) string {
+	return fmt.Sprintf("%q is a key of the scope %q, which this provider cannot check: it is passed as is. "+
+		"Check its form against Cloudflare's documentation for that scope.", key, scope)
+}
+
+func userResourceInAccountText(key string) string {
+	return fmt.Sprintf("%q is a user resource, and an account-owned token cannot act on users. Use a user-owned token (cloudflare_api_token) for it.", key)
+}
+
+func accountWildcardText(key string) string {
+	return fmt.Sprintf("%q (every account) is a form for user-owned tokens; an account-owned token acts within its own account. Write %q.",
+		key, resourceAccount+"<account id>")
+}
+
+func nestedNotAccountText(key, scope string) string {
+	return fmt.Sprintf("only an account key may hold a map of keys (the account-nested form); %q is %s key. Write \"*\" as its value.",
+		key, withArticle(ShortScope(scope)))
+}
+
+func emptyNestedText(key string) string {
+	return fmt.Sprintf("%s is an empty map, which grants nothing. Under an account key, map zone keys or R2 bucket keys to \"*\", such as { %q = \"*\" }.",
+		resourcePath(key, key), resourceZone+"*")
+}
+
+func nestedTooDeepText(top, key string) string {
+	return fmt.Sprintf("%s holds another map, but the account-nested form is one level deep: map %q to \"*\".", resourcePath(top, key), key)
+}
+
+func nestedWrongKeyText(top, key, scope string) string {
+	return fmt.Sprintf("under the account key %q only zone keys and R2 bucket keys may appear, not %q (%s key). Give it a key of its own in resources, mapped to \"*\".",
+		top, key, withArticle(ShortScope(scope)))
+}
+
+func bucketElsewhereText(top, key, account string) string {
+	return fmt.Sprintf("%q names a bucket of the account %s, but it is listed under %q, so it grants nothing. List it under %q.",
+		key, account, top, resourceAccount+account)
+}
+
+func duplicateText(i, first int, g Group, id string) string {
+	what := id
+	if g.Name != "" {
+		what = fmt.Sprintf("%q, %s", g.Name, g.ID)
+	}
+	return fmt.Sprintf("permissions[%d] repeats permissions[%d] (%s); it is listed once.", i, first, what)
+}
+
+func userPermissionInAccountText(i int, name string) string {
+	return permissionText(i, fmt.Sprintf("%q is a user permission; an account-owned token cannot hold user permissions. Use a user-owned token (cloudflare_api_token) for it.", name))
+}
+
+func scopeNotCoveredText(i int, g Group, kind string) string {
+	scope := g.ScopeKey()
+	return permissionText(i, fmt.Sprintf("%q is %s permission, but no resource in this policy is %s. Add %s, or move it to a policy whose resources are %s.",
+		g.Name, scopeNoun(scope), scopeNoun(scope), exampleKey(scope, kind), pluralScope(scope)))
+}
+
+// scopeNoun is one resource of a scope, with its article: "an R2 bucket".
+func scopeNoun(scope string) string {
+	if scope == ScopeKeyR2 {
+		return "an R2 bucket"
+	}
+	return withArticle(ShortScope(scope))
+}
+
+func needsOwnPolicyText(i int, g Group, accountKey string) string {
+	return permissionText(i, fmt.Sprintf("%q is an account permission, but this policy's key %q holds the account-nested form, which grants on the zones "+
+		"or R2 buckets under it, not on the account, and one map cannot hold the same key twice. Put the account permissions in a policy of "+
+		"their own, with resources { %q = \"*\" }.", g.Name, accountKey, accountKey))
+}
+
+func unverifiedScopeText(i int, g Group) string {
+	return permissionText(i, fmt.Sprintf("%q is a permission of the scope %q, which this provider cannot check against resources, "+
+		"and no resource in this policy is of that scope. Check Cloudflare's documentation for the resources it needs.", g.Name, g.ScopeKey()))
+}
+
+func unusedResourceText(shown, scope string) string {
+	return fmt.Sprintf("no permission in this policy applies to %s (%s resources); it grants nothing.", shown, ShortScope(scope))
+}
+
+// ambiguousInPolicyText offers the qualified names of a name that exists in
+// several scopes, and says why the resources did not settle it.
+func ambiguousInPolicyText(e *Error, bothCovered bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q is the name of %d permission groups: ", e.Input, len(e.Candidates))
+	var scopes []string
+	for j, cd := range e.Candidates {
+		switch {
+		case j > 0 && j == len(e.Candidates)-1:
+			b.WriteString(" and ")
+		case j > 0:
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q (%s, %s)", cd.Name, cd.Scope(), cd.Group.ID)
+		scopes = append(scopes, scopeNoun(cd.ScopeKey))
+	}
+	if bothCovered {
+		b.WriteString(". This policy's resources cover more than one of their scopes, so they cannot settle it: write the qualified name of the one you mean.")
+		return b.String()
+	}
+	fmt.Fprintf(&b, ". No resource in this policy is %s, which would settle it: write the qualified name of the one you mean, and give the policy a resource of its scope.",
+		strings.Join(scopes, " or "))
+	return b.String()
+}
+
+// wrongScopeInPolicyText answers "Zone > Billing Read": a policy has no scope
+// argument, so the fix is the name the group has.
+func wrongScopeInPolicyText(e *Error) string {
+	key, _, ok := splitQualified(normalize(e.Input))
+	if !ok || len(e.OtherScopes) == 0 {
+		return e.Error()
+	}
+	var where []string
+	for _, o := range e.OtherScopes {
+		where = append(where, fmt.Sprintf("%q (%s, %s)", o.Name, o.Scope(), o.Group.ID))
+	}
+	advice := "Write the one you mean."
+	if len(e.OtherScopes) == 1 {
+		advice = fmt.Sprintf("Write %q.", e.OtherScopes[0].Name)
+	}
+	return fmt.Sprintf("%q asks for %s permission, but that name exists only as %s. %s",
+		e.Input, scopeNoun(key), strings.Join(where, " or "), advice)
+}
+
+func exampleKey(scope, kind string) string {
+	switch scope {
+	case ScopeKeyZone:
+		if kind == TokenKindAccount {
+			return fmt.Sprintf("{%q = {%q = \"*\"}}", resourceAccount+"<account id>", resourceZone+"*")
+		}
+		return fmt.Sprintf("%q (or %q for every zone)", resourceZone+"<zone id>", resourceZone+"*")
+	case ScopeKeyAccount:
+		return fmt.Sprintf("%q", resourceAccount+"<account id>")
+	case ScopeKeyUser:
+		return fmt.Sprintf("%q", resourceUser+"<user id>")
+	case ScopeKeyR2:
+		return fmt.Sprintf("%q for one bucket, or {%q = {%q = \"*\"}} for every bucket of an account",
+			resourceBucket+"<account id>_default_<bucket>", resourceAccount+"<account id>", resourceBucket+"*")
+	}
+	return "a resource of the scope " + scope
+}
+
+func pluralScope(scope string) string {
+	switch scope {
+	case ScopeKeyR2:
+		return "R2 buckets"
+	case ScopeKeyUser:
+		return "users"
+	case ScopeKeyZone:
+		return "zones"
+	case ScopeKeyAccount:
+		return "accounts"
+	}
+	return scope
+}

@@ -1,0 +1,261 @@
+package catalog
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the rules for the forms people copy from places other
+// than the API: the new token page's paths ("Entire Account > Developer
+// Platform > Queues: Edit"), a scope written as a word ("Zone DNS Read"), a
+// product prefix ("Cloudflare Workers KV Storage: Edit"), the access word
+// first ("Edit Workers Routes"), and the access words of the dashboard's
+// other languages ("DNS: Bearbeiten"). Each is a rule over the normalised
+// input, never a list of spellings; readings from these rules are tried
+// only after every literal reading failed, so none of them can change what a
+// name resolved to before.
+
+// ruleReadings lists the rule-based readings of a normalised input.
+func (c *Catalog) ruleReadings(n string) []form {
+	bases := []form{{name: n}}
+	if v, ok := simplifyLevel(n); ok {
+		bases = append(bases, form{name: v})
+	}
+	for _, b := range bases {
+		if v, w, ok := translateAccess(b.name); ok {
+			bases = append(bases, form{name: v, translated: w})
+		}
+	}
+	var scoped []form
+	for _, b := range bases {
+		scoped = append(scoped, b)
+		if key, category, rest, ok := c.resourcePath(b.name); ok {
+			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, category: category, translated: b.translated})
+		}
+		if key, rest, ok := splitScopeWord(b.name); ok {
+			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, translated: b.translated})
+		}
+	}
+	var out []form
+	for _, s := range scoped {
+		out = append(out, s)
+		if v, ok := stripProductPrefix(s.name); ok {
+			s2 := s
+			s2.name, s2.kind = v, MatchDashboard
+			out = append(out, s2)
+		}
+		if v, ok := accessLast(s.name); ok {
+			s2 := s
+			s2.name, s2.kind = v, MatchDashboard
+			out = append(out, s2)
+		}
+	}
+	return out[1:] // the first is n itself, already read literally
+}
+
+// accessWords are the English access levels, as the API and the dashboard
+// write them.
+var accessWords = map[string]bool{"read": true, "write": true, "edit": true}
+
+// accessLast moves a leading access word to the end: "edit workers routes"
+// is "workers routes edit", as the docs' template table writes it.
+func accessLast(n string) (string, bool) {
+	first, rest, ok := strings.Cut(n, " ")
+	if !ok || !accessWords[first] || strings.TrimSpace(rest) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(rest) + " " + first, true
+}
+
+// stripProductPrefix drops a leading "cloudflare " from a product name:
+// "cloudflare workers kv storage: edit". API names that start with the word
+// match literally first.
+func stripProductPrefix(n string) (string, bool) {
+	rest, ok := strings.CutPrefix(n, "cloudflare ")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(rest), true
+}
+
+// splitScopeWord reads a scope word followed by a space, "zone dns read",
+// as Cloudflare's own create-token docs write it.
+func splitScopeWord(n string) (scopeKey, rest string, ok bool) {
+	for _, sw := range scopeWords {
+		after, found := strings.CutPrefix(n, sw.word+" ")
+		if found && strings.TrimSpace(after) != "" {
+			return sw.key, strings.TrimSpace(after), true
+		}
+	}
+	return "", "", false
+}
+
+// simplifyLevel reads the token page's "select edit access" (and a trailing
+// "edit access") as the level word alone.
+func simplifyLevel(n string) (string, bool) {
+	out := n
+	for level := range accessWords {
+		out = strings.ReplaceAll(out, "select "+level+" access", level)
+		if head, ok := strings.CutSuffix(out, " "+level+" access"); ok {
+			out = head + " " + level
+		}
+	}
+	return out, out != n
+}
+
+// foreignAccess is an access word of the dashboard in another language.
+type foreignAccess struct {
+	word, english, language string
+}
+
+// foreignAccessWords are the dashboard's access words in the languages it
+// is offered in (as the token page and its summary show them).
+var foreignAccessWords = []foreignAccess{
+	{"lesen", "read", "German"}, {"bearbeiten", "edit", "German"}, {"schreiben", "write", "German"},
+	{"lecture", "read", "French"}, {"lire", "read", "French"}, {"modifier", "edit", "French"}, {"modification", "edit", "French"}, {"écriture", "write", "French"},
+	{"leer", "read", "Spanish"}, {"lectura", "read", "Spanish"}, {"edición", "edit", "Spanish"}, {"escritura", "write", "Spanish"},
+	{"editar", "edit", "Spanish or Portuguese"},
+	{"ler", "read", "Portuguese"}, {"leitura", "read", "Portuguese"}, {"edição", "edit", "Portuguese"}, {"escrita", "write", "Portuguese"},
+	{"lettura", "read", "Italian"}, {"leggere", "read", "Italian"}, {"modifica", "edit", "Italian"}, {"modificare", "edit", "Italian"}, {"scrittura", "write", "Italian"},
+	{"読み取り", "read", "Japanese"}, {"読取", "read", "Japanese"}, {"編集", "edit", "Japanese"}, {"書き込み", "write", "Japanese"},
+	{"읽기", "read", "Korean"}, {"편집", "edit", "Korean"}, {"쓰기", "write", "Korean"},
+	{"读取", "read", "simplified Chinese"}, {"编辑", "edit", "simplified Chinese"}, {"写入", "write", "simplified Chinese"},
+	{"讀取", "read", "traditional Chinese"}, {"編輯", "edit", "traditional Chinese"}, {"寫入", "write", "traditional Chinese"},
+}
+
+// translateAccess replaces a trailing foreign access word with the English
+// one: "dns: bearbeiten" is "dns: edit". Words of scripts written without
+// spaces match as a suffix too ("dns編集").
+func translateAccess(n string) (string, *foreignAccess, bool) {
+	for i := range foreignAccessWords {
+		w := &foreignAccessWords[i]
+		head, ok := strings.CutSuffix(n, w.word)
+		if !ok || head == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(head)
+		wordStart := last == ' ' || isSeparator(last)
+		first, _ := utf8.DecodeRuneInString(w.word)
+		if !wordStart && first < 0x3000 { // a Latin word must stand alone
+			continue
+		}
+		if !wordStart {
+			head += " "
+		}
+		return head + w.english, w, true
+	}
+	return "", nil, false
+}
+
+// resourcePath reads the token page's paths: a resource selector, an
+// optional category heading, then the permission, as in
+// "entire account > developer platform > queues: edit" or
+// "example.com > dns & zones > zone settings: read". The selector sets the
+// scope: the zone selectors and domain names select zones; "entire account",
+// "all accounts", and (before a heading) an account's name select the account.
+func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bool) {
+	segments := pathSegments(n)
+	if len(segments) < 2 {
+		return "", "", "", false
+	}
+	category, after := c.headingAt(segments[1:])
+	scopeKey = selectorScope(segments[0], category != "")
+	if scopeKey == "" || len(after) == 0 {
+		return "", "", "", false
+	}
+	return scopeKey, category, strings.Join(after, " > "), true
+}
+
+// pathSegments splits a path at ">" (every arrow is one by now), or at
+// " / " and " | " when it has no ">".
+func pathSegments(n string) []string {
+	sep := ">"
+	if !strings.Contains(n, ">") {
+		switch {
+		case strings.Contains(n, " / "):
+			sep = " / "
+		case strings.Contains(n, " | "):
+			sep = " | "
+		default:
+			return nil
+		}
+	}
+	parts := strings.Split(n, sep)
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// headingAt reads a category heading at the start of segments, perhaps
+// split in two by its own " / " ("cloudflare one / zero trust"), and
+// returns its key and the segments after it.
+func (c *Catalog) headingAt(segments []string) (string, []string) {
+	for take := 2; take >= 1; take-- {
+		if len(segments) <= take {
+			continue
+		}
+		if key, ok := c.headingKey(strings.Join(segments[:take], " / ")); ok {
+			return key, segments[take:]
+		}
+	}
+	return "", segments
+}
+
+// zoneSelectors are the token page's ways to select zones.
+var zoneSelectors = map[string]bool{
+	"all zones": true, "all domains": true, "specific zone": true, "specific domain": true, "specific zones": true,
+	"specific domains": true, "all zones from an account": true, "zones": true, "domains": true, "zone": true, "domain": true,
+}
+
+// accountSelectors are its ways to select the account.
+var accountSelectors = map[string]bool{
+	"entire account": true, "all accounts": true, "specific account": true, "account": true, "accounts": true,
+}
+
+// selectorScope is the scope a path's first segment selects; any other
+// segment is an account's name when a heading follows it.
+func selectorScope(s string, headingFollows bool) string {
+	switch {
+	case zoneSelectors[s] || looksLikeDomain(s):
+		return ScopeKeyZone
+	case accountSelectors[s] || headingFollows:
+		return ScopeKeyAccount
+	}
+	return ""
+}
+
+// looksLikeDomain is true for "example.com" and "shop.example.co.uk".
+func looksLikeDomain(s string) bool {
+	if strings.ContainsAny(s, " :/") || !strings.Contains(s, ".") {
+		return false
+	}
+	tld := s[strings.LastIndexByte(s, '.')+1:]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// headingKey turns a heading as the token page shows it ("dns & zones",
+// normalised) back into the category key, by the inverse of CategoryLabel;
+// only keys the catalog has count.
+func (c *Catalog) headingKey(h string) (string, bool) {
+	for key, label := range categoryHeadings {
+		if normalize(label) == h {
+			return key, c.categories[key]
+		}
+	}
+	key := headingReplacer.Replace(h)
+	return key, c.categories[key]
+}
+
+var headingReplacer = strings.NewReplacer(" & ", "_and_", " and ", "_and_", " ", "_")

@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReadingRules covers each rule of readings.go and the separator
+// classes of normalize, with the group each input means.
+func TestReadingRules(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		rule, input, scope  string
+		wantName, wantScope string
+		wantKind            MatchKind
+		wantWarning         string // a fragment, or "" for none
+	}{
+		// Resource-first paths of the new token page.
+		{rule: "path: entire account, heading, colon level", input: "Entire Account > Developer Platform > Queues: Edit", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: domain, heading", input: "example.com > DNS & Zones > Zone Settings: Read", wantName: "Zone Settings Read", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "path: all zones", input: "All zones > DNS & Zones > DNS: Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "path: all domains, lower case", input: "all domains > dns & zones > dns: read", wantName: "DNS Read", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "path: specific zone, no heading", input: "Specific zone > DNS: Read", wantName: "DNS Read", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "path: all accounts", input: "All accounts > Developer Platform > Workers Scripts: Edit", wantName: "Workers Scripts Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: an account's name before a heading", input: "Acme Corp > Developer Platform > Queues: Read", wantName: "Queues Read", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: heading with a slash", input: "Entire Account > Cloudflare One / Zero Trust > Access: Apps and Policies: Edit", wantName: "Access: Apps and Policies Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: heading written with and", input: "example.com > DNS and Zones > DNS: Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "path: heading as its key", input: "Entire Account > developer_platform > Queues: Edit", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: level as its own segment", input: "Entire Account > Developer Platform > Queues > Edit", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: select edit access", input: "Entire Account > Developer Platform > Queues: Select Edit Access", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: slashes", input: "Entire Account / Developer Platform / Queues: Edit", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: angle quotes", input: "Entire Account » Developer Platform » Queues: Edit", wantName: "Queues Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "path: zone selector in a zone name's place", input: "shop.example.co.uk > DNS: Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+
+		// Separators of every class.
+		{rule: "separator: double arrow", input: "Zone ⇒ DNS ⇒ Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: heavy arrow", input: "Zone ➜ DNS ➜ Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: long arrow", input: "Zone ⟶ DNS ⟶ Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: ascii arrow", input: "Zone -> DNS -> Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: fat ascii arrow", input: "Zone => DNS => Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: long ascii arrow", input: "Zone --> DNS --> Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: single angle quote", input: "Zone › DNS › Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: triangle", input: "Zone ▸ DNS ▸ Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: middle dot", input: "Zone · DNS · Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: bullet", input: "Zone • DNS • Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: katakana middle dot", input: "Zone・DNS・Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: equals", input: "Zone = DNS = Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: horizontal bar", input: "Zone ― DNS ― Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: full-width hyphen", input: "Zone － DNS － Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: full-width greater-than", input: "Zone ＞ DNS ＞ Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: full-width colon", input: "Zone：DNS：Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "separator: dot", input: "Zone.DNS.Edit", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+
+		// A scope word followed by a space.
+		{rule: "scope word: zone", input: "Zone DNS Read", wantName: "DNS Read", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "scope word: zone, write", input: "Zone DNS Write", wantName: "DNS Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "scope word: dashboard edit", input: "Zone SSL and Certificates Edit", wantName: "SSL and Certificates Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "scope word: account", input: "Account Workers KV Storage Write", wantName: "Workers KV Storage Write", wantScope: "account", wantKind: MatchQualified},
+
+		// A product prefix; the access word first.
+		{rule: "product prefix", input: "Cloudflare Workers KV Storage: Edit", wantName: "Workers KV Storage Write", wantScope: "account", wantKind: MatchDashboard},
+		{rule: "access first: edit", input: "Edit Workers Routes", wantName: "Workers Routes Write", wantScope: "zone", wantKind: MatchDashboard},
+		{rule: "access first: read", input: "Read Billing", wantName: "Billing Read", wantScope: "account", wantKind: MatchDashboard},
+		{rule: "access first, qualified", input: "Account > Edit Workers Scripts", wantName: "Workers Scripts Write", wantScope: "account", wantKind: MatchDashboard},
+
+		// The dashboard's other languages.
+		{rule: "German edit", input: "DNS: Bearbeiten", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: `German dashboard's word for "Edit"`},
+		{rule: "German read", input: "Zone > DNS > Lesen", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: `German dashboard's word for "Read"`},
+		{rule: "French edit", input: "DNS: Modifier", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "French"},
+		{rule: "French read", input: "Billing: Lecture", wantName: "Billing Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "French"},
+		{rule: "Spanish edit", input: "DNS: Editar", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Spanish or Portuguese"},
+		{rule: "Spanish read", input: "DNS: Leer", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Spanish"},
+		{rule: "Portuguese read", input: "DNS: Leitura", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Portuguese"},
+		{rule: "Italian edit", input: "DNS: Modifica", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Italian"},
+		{rule: "Japanese edit", input: "DNS: 編集", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Japanese"},
+		{rule: "Japanese read, no space", input: "DNS読み取り", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Japanese"},
+		{rule: "Korean read", input: "DNS 읽기", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Korean"},
+		{rule: "simplified Chinese edit, full-width colon", input: "DNS：编辑", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "simplified Chinese"},
+		{rule: "traditional Chinese edit", input: "DNS:編輯", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "traditional Chinese"},
+		{rule: "translated, in a token-page path", input: "Entire Account > Developer Platform > Queues: Bearbeiten", wantName: "Queues Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "German"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			t.Parallel()
+			m, err := c.Resolve(tt.input, tt.scope)
+			if err != nil {
+				t.Fatalf("Resolve(%q, %q): %v", tt.input, tt.scope, err)
+			}
+			if m.Group.Name != tt.wantName || m.Scope() != tt.wantScope || m.Kind != tt.wantKind {
+				t.Fatalf("Resolve(%q, %q) = %q in %s by %s; want %q in %s by %s",
+					tt.input, tt.scope, m.Group.Name, m.Scope(), m.Kind, tt.wantName, tt.wantScope, tt.wantKind)
+			}
+			w := m.Warning()
+			if (tt.wantWarning == "") != (w == "") || !strings.Contains(w, tt.wantWarning) {
+				t.Fatalf("warning %q, want %q", w, tt.wantWarning)
+			}
+			if w != "" && !strings.Contains(w, `"`+m.Group.Name+`"`) {
+				t.Fatalf("warning %q does not name the API name", w)
+			}
+		})
+	}
+}

@@ -1,0 +1,30 @@
+package catalog
+
+import "fmt"
+
+// The sentences here are about arguments rather than names, shared by the
+// data sources and the functions so that a mistake reads the same in both.
+
+// NullElement is the error for a null element of a list of permissions.
+func NullElement(list string, i int) string {
+	return fmt.Sprintf("%s[%d] is null. Remove the element or give it a permission name.", list, i)
+}
+
+// NullArgument is the error for a null permission name argument.
+func NullArgument(name string) string {
+	return fmt.Sprintf("The %s argument is null. Give it a permission name, such as \"DNS Write\".", name)
+}
+
+// TooManyScopes is the error for a call with more than one scope argument.
+func TooManyScopes(n int) string {
+	return fmt.Sprintf("Give at most one scope argument; this call has %d. Leave the others out.", n)
+}
+
+// NameOrID is the error for a permission group data source given both a
+// name and an id, or neither.
+func NameOrID(both bool) string {
+	if both {
+		return `Set either name or id, not both: name looks a permission group up by name ("DNS Write"), id by its 32-digit id.`
+	}
+	return `Set name (a permission name such as "DNS Write") or id (a 32-digit permission group id): one of them is required.`
+}

@@ -1,0 +1,101 @@
+package catalog
+
+import (
+	"testing"
+)
+
+// TestSuggestionsMeanWhatPeopleMean is the table of shorthands and
+// misspellings people write, each with the group a person means: the input
+// either resolves to it, or offers it as the first suggestion. Taking the
+// first suggestion must never mint a token for another product.
+func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		input, scope string
+		want         string // the API name meant
+		wantScope    string
+	}{
+		{input: "DNS Wirte", want: "DNS Write", wantScope: "zone"},
+		{input: "Zone DNS Write", want: "DNS Write", wantScope: "zone"},
+		{input: "Zone DNS Read", want: "DNS Read", wantScope: "zone"},
+		{input: "DNS", want: "DNS Read", wantScope: "zone"},
+		{input: "DNS Records Write", want: "DNS Write", wantScope: "zone"},
+		{input: "R2 Write", want: "Workers R2 Storage Write", wantScope: "account"},
+		{input: "R2 Read", want: "Workers R2 Storage Read", wantScope: "account"},
+		{input: "R2 Edit", want: "Workers R2 Storage Write", wantScope: "account"},
+		{input: "R2 Storage Write", want: "Workers R2 Storage Write", wantScope: "account"},
+		{input: "Workers R2 Write", want: "Workers R2 Storage Write", wantScope: "account"},
+		{input: "KV Edit", want: "Workers KV Storage Write", wantScope: "account"},
+		{input: "KV Read", want: "Workers KV Storage Read", wantScope: "account"},
+		{input: "Workers KV Write", want: "Workers KV Storage Write", wantScope: "account"},
+		{input: "KV Storage Write", want: "Workers KV Storage Write", wantScope: "account"},
+		{input: "Workers Edit", want: "Workers Scripts Write", wantScope: "account"},
+		{input: "Workers Script Edit", want: "Workers Scripts Write", wantScope: "account"},
+		{input: "Worker Scripts Write", want: "Workers Scripts Write", wantScope: "account"},
+		{input: "Workers Route Write", want: "Workers Routes Write", wantScope: "zone"},
+		{input: "Zone Raed", want: "Zone Read", wantScope: "zone"},
+		{input: "Zone Setting Write", want: "Zone Settings Write", wantScope: "zone"},
+		{input: "Zone DNS Setting Write", want: "Zone DNS Settings Write", wantScope: "zone"},
+		{input: "Billing Wrte", want: "Billing Write", wantScope: "account"},
+		{input: "Cache Purge Write", want: "Cache Purge", wantScope: "zone"},
+		{input: "Purge Cache", want: "Cache Purge", wantScope: "zone"},
+		{input: "Queue Write", want: "Queues Write", wantScope: "account"},
+		{input: "SSL Edit", want: "SSL and Certificates Write", wantScope: "zone"},
+		{input: "SSL Write", want: "SSL and Certificates Write", wantScope: "zone"},
+		{input: "Certificates Write", want: "SSL and Certificates Write", wantScope: "zone"},
+		{input: "Page Rule Write", want: "Page Rules Write", wantScope: "zone"},
+		{input: "WAF Write", want: "Zone WAF Write", wantScope: "zone"},
+		{input: "Load Balancer Write", want: "Load Balancers Write", wantScope: "zone"},
+		{input: "Tunnel Write", want: "Cloudflare Tunnel Write", wantScope: "account"},
+		{input: "Access Apps Write", want: "Access: Apps Write", wantScope: "account"},
+		{input: "Account Setting Read", want: "Account Settings Read", wantScope: "account"},
+		{input: "Analytics", want: "Analytics Read", wantScope: "zone"},
+		{input: "Email Routing Write", want: "Email Routing Rules Write", wantScope: "zone"},
+		{input: "Health Check Write", want: "Health Checks Write", wantScope: "zone"},
+		{input: "Rule Lists Write", want: "Account Rule Lists Write", wantScope: "account"},
+		{input: "Transform Rule Write", scope: "zone", want: "Zone Transform Rules Write", wantScope: "zone"},
+		{input: "Memberships Raed", want: "Memberships Read", wantScope: "user"},
+		{input: "API Token Read", want: "API Tokens Read", wantScope: "user"},
+		{input: "User Detail Read", want: "User Details Read", wantScope: "user"},
+		{input: "Bot Managment Write", want: "Bot Management Write", wantScope: "zone"},
+		{input: "Web3 Write", want: "Web3 Hostnames Write", wantScope: "zone"},
+		{input: "Turnstile", want: "Turnstile Sites Read", wantScope: "account"},
+		{input: "Logs Wirte", scope: "zone", want: "Logs Write", wantScope: "zone"},
+		{input: "Edit Workers Routes", want: "Workers Routes Write", wantScope: "zone"},
+		{input: "Read Billing", want: "Billing Read", wantScope: "account"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			t.Parallel()
+			m, err := c.Resolve(tt.input, tt.scope)
+			if err == nil {
+				if m.Group.Name != tt.want || m.Scope() != tt.wantScope {
+					t.Fatalf("Resolve(%q) = %q (%s), want %q (%s)", tt.input, m.Group.Name, m.Scope(), tt.want, tt.wantScope)
+				}
+				return
+			}
+			e := AsError(err)
+			if len(e.Suggestions) == 0 {
+				t.Fatalf("Resolve(%q): %v; want %q first", tt.input, err, tt.want)
+			}
+			if first := e.Suggestions[0]; first.Group.Name != tt.want || first.Scope() != tt.wantScope {
+				t.Fatalf("Resolve(%q) suggests %q (%s) first, want %q (%s): %v", tt.input, first.Group.Name, first.Scope(), tt.want, tt.wantScope, err)
+			}
+		})
+	}
+}
+
+// TestNoMisleadingSuggestion: inputs whose product the catalog does not
+// have get no suggestion rather than another product's.
+func TestNoMisleadingSuggestion(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, input := range []string{"Quantum Flux Capacitor", "Durable Objects Write", "Spectrum Edit", "Argo Smart Routing Write"} {
+		_, err := c.Resolve(input, "")
+		e := AsError(err)
+		if e == nil || e.Kind != ErrUnknownName || len(e.Suggestions) != 0 {
+			t.Errorf("Resolve(%q) = %v; want a miss with no suggestion", input, err)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MatchUnknownID marks a well-formed permission group id this catalog lacks,
+// passed through as is.
+const MatchUnknownID MatchKind = "unknown_id"
+
+// ResolvePermission is Resolve with the one rule every data source, function
+// and policy applies to ids the catalog lacks. Cloudflare adds groups after
+// any snapshot, so a well-formed id it does not know passes: the match has
+// only Group.ID, Kind MatchUnknownID, and a Warning that says so. An id
+// within two edits of a known one is a mistyped copy of it, and stays an
+// error (ErrMistypedID) that names the id meant.
+func (c *Catalog) ResolvePermission(input, scope string) (Match, error) {
+	m, err := c.Resolve(input, scope)
+	return c.passUnknownID(m, err)
+}
+
+// ResolveID is ResolvePermission for input that must be an id, such as an
+// `id` argument: a name or a malformed id is an error that offers the id
+// meant, when there is one.
+func (c *Catalog) ResolveID(input, scope string) (Match, error) {
+	if !IsID(input) {
+		_, err := c.LookupID(input)
+		return Match{}, err
+	}
+	return c.ResolvePermission(input, scope)
+}
+
+// passUnknownID turns the error for a well-formed unknown id into a match.
+func (c *Catalog) passUnknownID(m Match, err error) (Match, error) {
+	e := AsError(err)
+	if e == nil || e.Kind != ErrUnknownID {
+		return m, err
+	}
+	id := strings.TrimSpace(e.Input)
+	return Match{Group: Group{ID: id}, ScopeKey: e.ScopeKey, Input: e.Input, Kind: MatchUnknownID, Spelling: id, asOf: c.asOf}, nil
+}
+
+// Known reports whether the match is a group of the catalog, rather than an
+// id passed through.
+func (m Match) Known() bool { return m.Kind != MatchUnknownID }
+
+// WarningSummary titles the diagnostic that carries Warning.
+func (m Match) WarningSummary() string {
+	if m.Kind == MatchUnknownID {
+		return "Permission group id not in the catalog"
+	}
+	if m.nameWarning() == "" && m.retired {
+		return "Permission group not in Cloudflare's live list"
+	}
+	return "Permission name is not the API name"
+}
+
+func (m Match) unknownIDWarning() string {
+	return fmt.Sprintf("%q is not a permission group id in this catalog (snapshot of %s); it is passed through unchecked, "+
+		"as it may be a group Cloudflare added since. If it is not, check it against Cloudflare's List permission groups API.",
+		m.Group.ID, m.asOf)
+}

@@ -143,8 +143,8 @@ func (d *policyDraft) skip(subject, part string) {
 	d.notes = append(d.notes, skipped(d.index, subject, "%s is known only after apply, so it was not checked, nor was anything that depends on it.", part))
 }
 
-func (d *policyDraft) invalid(subject, format string, args ...any) {
-	d.notes = append(d.notes, invalid(d.index, subject, format, args...))
+func (d *policyDraft) invalid(format string, args ...any) {
+	d.notes = append(d.notes, invalid(d.index, "", format, args...))
 }
 
 // readEffect takes the effect as written; a missing one is "allow", the v4
@@ -159,7 +159,7 @@ func (d *policyDraft) readEffect(v any) {
 		d.skip("", "effect")
 	default:
 		d.policy.Unknown.Effect = true
-		d.invalid("", "effect must be %q or %q, not %s.", EffectAllow, EffectDeny, describeValue(v))
+		d.invalid("effect must be %q or %q, not %s.", EffectAllow, EffectDeny, describeValue(v))
 	}
 }
 
@@ -178,7 +178,7 @@ func (d *policyDraft) readPermissions(v any) {
 		}
 	default:
 		d.policy.Unknown.Permissions = true
-		d.invalid("", "permission_groups must be a list of permission group ids, or of objects with an id, not %s.", describeValue(v))
+		d.invalid("permission_groups must be a list of permission group ids, or of objects with an id, not %s.", describeValue(v))
 	}
 }
 
@@ -196,9 +196,9 @@ func (d *policyDraft) readPermission(j int, e any) {
 	case Unknown:
 		d.skip("", part)
 	case nil:
-		d.invalid("", "%s is missing: every permission group needs its id.", part)
+		d.invalid("%s is missing: every permission group needs its id.", part)
 	default:
-		d.invalid("", "%s must be a permission group id, not %s.", part, describeValue(e))
+		d.invalid("%s must be a permission group id, not %s.", part, describeValue(e))
 	}
 	d.policy.Unknown.Elements = append(d.policy.Unknown.Elements, j)
 }
@@ -216,7 +216,7 @@ func (d *policyDraft) readResources(v any) {
 		resources, err := ParseResources(v)
 		if err != nil {
 			d.policy.Unknown.Resources = true
-			d.invalid("", "%s", err.Error())
+			d.invalid("%s", err.Error())
 			return
 		}
 		d.policy.Resources = resources

@@ -42,6 +42,24 @@ type Error struct {
 	Live bool
 }
 
+// DependsOnCatalog is the live-mode rule, in one place: whether a newer list
+// of permission groups could make the error go away. A name or id this
+// catalog lacks, or knows only in another scope or in several, may be
+// settled by groups Cloudflare added since; so may a full scope key this
+// catalog has never seen. Everything else (blank names, malformed and
+// mistyped ids, conflicting scopes, misplaced headings) is a mistake
+// whatever the list says. In live mode, validation leaves the first kind to
+// the read, which checks against the live list.
+func (e *Error) DependsOnCatalog() bool {
+	switch e.Kind {
+	case ErrUnknownName, ErrUnknownID, ErrWrongScope, ErrAmbiguous:
+		return true
+	case ErrUnknownScope:
+		return strings.HasPrefix(strings.TrimSpace(e.Input), "com.cloudflare.")
+	}
+	return false
+}
+
 // Summary is a short title for a diagnostic.
 func (e *Error) Summary() string {
 	switch e.Kind {

@@ -156,20 +156,14 @@ func (e *Error) unknownName() string {
 		fmt.Fprintf(&b, "%q is not a permission group in any scope.", e.Input)
 	}
 	if len(e.Suggestions) > 0 {
-		b.WriteString(" Did you mean ")
+		offers := make([]string, len(e.Suggestions))
 		for i, s := range e.Suggestions {
-			switch {
-			case i > 0 && i == len(e.Suggestions)-1:
-				b.WriteString(" or ")
-			case i > 0:
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%q", s.InputFor(e.ScopeKey))
+			offers[i] = fmt.Sprintf("%q", s.InputFor(e.ScopeKey))
 			if s.ScopeKey != e.ScopeKey {
-				fmt.Fprintf(&b, " (%s)", s.Scope())
+				offers[i] += fmt.Sprintf(" (%s)", s.Scope())
 			}
 		}
-		b.WriteString("?")
+		b.WriteString(" Did you mean " + listOf(offers, "or") + "?")
 		return b.String()
 	}
 	b.WriteString(" " + e.nextStep())
@@ -245,6 +239,14 @@ func (e *Error) ambiguous() string {
 	}
 	s := strings.TrimSuffix(b.String(), ";")
 	return s + "."
+}
+
+// listOf joins items as a sentence does: "a", "a or b", "a, b or c".
+func listOf(items []string, conjunction string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conjunction + " " + items[len(items)-1]
 }
 
 func scopeList() string {

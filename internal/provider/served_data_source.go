@@ -83,10 +83,10 @@ func inLiveMode(attrs map[string]schema.Attribute, live validators.LiveMode) {
 	for name, a := range attrs {
 		switch a := a.(type) {
 		case schema.StringAttribute:
-			a.Validators = liveStrings(a.Validators, live)
+			a.Validators = givenLive[validator.String, validators.LiveAwareString](a.Validators, live)
 			attrs[name] = a
 		case schema.ListAttribute:
-			a.Validators = liveLists(a.Validators, live)
+			a.Validators = givenLive[validator.List, validators.LiveAwareList](a.Validators, live)
 			attrs[name] = a
 		case schema.ListNestedAttribute:
 			inLiveMode(a.NestedObject.Attributes, live)
@@ -94,21 +94,12 @@ func inLiveMode(attrs map[string]schema.Attribute, live validators.LiveMode) {
 	}
 }
 
-func liveStrings(vs []validator.String, live validators.LiveMode) []validator.String {
-	out := make([]validator.String, len(vs))
+// givenLive gives live to each validator of vs that can wait for live data
+// (L is its live-aware interface).
+func givenLive[V any, L interface{ InLiveMode(validators.LiveMode) V }](vs []V, live validators.LiveMode) []V {
+	out := make([]V, len(vs))
 	for i, v := range vs {
-		if l, ok := v.(validators.LiveAwareString); ok {
-			v = l.InLiveMode(live)
-		}
-		out[i] = v
-	}
-	return out
-}
-
-func liveLists(vs []validator.List, live validators.LiveMode) []validator.List {
-	out := make([]validator.List, len(vs))
-	for i, v := range vs {
-		if l, ok := v.(validators.LiveAwareList); ok {
+		if l, ok := any(v).(L); ok {
 			v = l.InLiveMode(live)
 		}
 		out[i] = v

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"log"
-	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -15,10 +14,6 @@ import (
 var version = "dev"
 
 func main() {
-	// A provider process lives for one Terraform operation; collecting
-	// garbage less often makes large reads cheaper at a small memory cost.
-	debug.SetGCPercent(400)
-
 	var debugMode bool
 	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()

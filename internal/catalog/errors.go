@@ -42,6 +42,24 @@ type Error struct {
 	Live bool
 }
 
+// DependsOnCatalog is the live-mode rule, in one place: whether a newer list
+// of permission groups could make the error go away. A name or id this
+// catalog lacks, or knows only in another scope or in several, may be
+// settled by groups Cloudflare added since; so may a full scope key this
+// catalog has never seen. Everything else (blank names, malformed and
+// mistyped ids, conflicting scopes, misplaced headings) is a mistake
+// whatever the list says. In live mode, validation leaves the first kind to
+// the read, which checks against the live list.
+func (e *Error) DependsOnCatalog() bool {
+	switch e.Kind {
+	case ErrUnknownName, ErrUnknownID, ErrWrongScope, ErrAmbiguous:
+		return true
+	case ErrUnknownScope:
+		return strings.HasPrefix(strings.TrimSpace(e.Input), "com.cloudflare.")
+	}
+	return false
+}
+
 // Summary is a short title for a diagnostic.
 func (e *Error) Summary() string {
 	switch e.Kind {
@@ -138,20 +156,14 @@ func (e *Error) unknownName() string {
 		fmt.Fprintf(&b, "%q is not a permission group in any scope.", e.Input)
 	}
 	if len(e.Suggestions) > 0 {
-		b.WriteString(" Did you mean ")
+		offers := make([]string, len(e.Suggestions))
 		for i, s := range e.Suggestions {
-			switch {
-			case i > 0 && i == len(e.Suggestions)-1:
-				b.WriteString(" or ")
-			case i > 0:
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%q", s.InputFor(e.ScopeKey))
+			offers[i] = fmt.Sprintf("%q", s.InputFor(e.ScopeKey))
 			if s.ScopeKey != e.ScopeKey {
-				fmt.Fprintf(&b, " (%s)", s.Scope())
+				offers[i] += fmt.Sprintf(" (%s)", s.Scope())
 			}
 		}
-		b.WriteString("?")
+		b.WriteString(" Did you mean " + listOf(offers, "or") + "?")
 		return b.String()
 	}
 	b.WriteString(" " + e.nextStep())
@@ -227,6 +239,14 @@ func (e *Error) ambiguous() string {
 	}
 	s := strings.TrimSuffix(b.String(), ";")
 	return s + "."
+}
+
+// listOf joins items as a sentence does: "a", "a or b", "a, b or c".
+func listOf(items []string, conjunction string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conjunction + " " + items[len(items)-1]
 }
 
 func scopeList() string {

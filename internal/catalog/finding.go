@@ -26,6 +26,7 @@ const (
 	FindingNoPermissions      FindingCode = "no_permissions"
 	FindingBlankPermission    FindingCode = "blank_permission"
 	FindingUnknownPermission  FindingCode = "unknown_permission"
+	FindingInvalidPermission  FindingCode = "invalid_permission"
 	FindingAmbiguous          FindingCode = "ambiguous_permission"
 	FindingWrongScope         FindingCode = "wrong_scope"
 	FindingMalformedID        FindingCode = "malformed_id"
@@ -69,6 +70,7 @@ var findingKinds = map[FindingCode]struct {
 	FindingNoPermissions:      {SeverityError, ArgumentPermissions, "Policy without permissions"},
 	FindingBlankPermission:    {SeverityError, ArgumentPermissions, "Empty permission group name"},
 	FindingUnknownPermission:  {SeverityError, ArgumentPermissions, "Unknown permission group"},
+	FindingInvalidPermission:  {SeverityError, ArgumentPermissions, "Invalid permission name"},
 	FindingAmbiguous:          {SeverityError, ArgumentPermissions, "Ambiguous permission name"},
 	FindingWrongScope:         {SeverityError, ArgumentPermissions, "Permission group in another scope"},
 	FindingMalformedID:        {SeverityError, ArgumentPermissions, "Malformed permission group id"},
@@ -114,9 +116,19 @@ func (f Finding) Summary() string {
 // knows in other scopes. In live mode only the read, against the live list,
 // may report those.
 func (k FindingCode) DependsOnCatalog() bool {
-	switch k {
-	case FindingUnknownPermission, FindingAmbiguous, FindingWrongScope, FindingUnknownID:
-		return true
-	}
-	return false
+	kind, ok := findingErrorKinds[k]
+	return ok && (&Error{Kind: kind}).DependsOnCatalog()
+}
+
+// findingErrorKinds ties the findings about one permission to the resolution
+// error they report, so that DependsOnCatalog has one rule for both.
+var findingErrorKinds = map[FindingCode]ErrorKind{
+	FindingUnknownPermission: ErrUnknownName,
+	FindingAmbiguous:         ErrAmbiguous,
+	FindingWrongScope:        ErrWrongScope,
+	FindingUnknownID:         ErrUnknownID,
+	FindingMalformedID:       ErrMalformedID,
+	FindingMistypedID:        ErrMistypedID,
+	FindingBlankPermission:   ErrBlank,
+	FindingInvalidPermission: ErrScopeConflict,
 }

@@ -32,10 +32,10 @@ func FuzzNormalize(f *testing.F) {
 		if work > maxNormalizeWork(len(s)) {
 			t.Fatalf("normalising %d bytes read %d, over the linear bound %d: %q", len(s), work, maxNormalizeWork(len(s)), s)
 		}
-		if once != Normalize(s) {
+		if once != normalize(s) {
 			t.Fatal("normalizeCounted and Normalize disagree")
 		}
-		if twice := Normalize(once); twice != once {
+		if twice := normalize(once); twice != once {
 			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, once, twice)
 		}
 	})
@@ -51,14 +51,14 @@ func TestNormalizeDeepEncodingIsLinear(t *testing.T) {
 			if work > maxNormalizeWork(len(s)) {
 				t.Errorf("%d bytes read %d, over %d", len(s), work, maxNormalizeWork(len(s)))
 			}
-			if Normalize(out) != out {
+			if normalize(out) != out {
 				t.Errorf("not idempotent on %d bytes", len(s))
 			}
 		}
 	}
 	// Names encoded twice still read.
-	if got := Normalize("DNS%2520Write"); got != "dns write" {
-		t.Fatalf("Normalize(DNS%%2520Write) = %q", got)
+	if got := normalize("DNS%2520Write"); got != "dns write" {
+		t.Fatalf("normalize(DNS%%2520Write) = %q", got)
 	}
 }
 

@@ -8,11 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// Normalize is the form names are compared in: URL-decoded, lower case,
-// typographic dashes and spaces made plain, runs of white space collapsed.
-// Normalising twice changes nothing.
-func Normalize(s string) string { return normalize(s) }
-
 // maxDecodeRounds bounds URL-decoding. "%2520" was encoded twice somewhere
 // upstream, and decoding until stable reads it; but each round is a pass
 // over the input, so unbounded rounds made "%252525…" quadratic (80 KB took

@@ -88,8 +88,10 @@ func nameFindingCode(k ErrorKind) FindingCode {
 		return FindingMalformedID
 	case ErrMistypedID:
 		return FindingMistypedID
+	case ErrUnknownName:
+		return FindingUnknownPermission
 	}
-	return FindingUnknownPermission
+	return FindingInvalidPermission // a scope conflict or a misplaced heading
 }
 
 // scopedUnknown words a miss for the one scope the resources open, whose

@@ -132,17 +132,12 @@ func unusedResourceText(shown, scope string) string {
 func ambiguousInPolicyText(e *Error, bothCovered bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q is the name of %d permission groups: ", e.Input, len(e.Candidates))
-	var scopes []string
-	for j, cd := range e.Candidates {
-		switch {
-		case j > 0 && j == len(e.Candidates)-1:
-			b.WriteString(" and ")
-		case j > 0:
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q (%s, %s)", cd.Name, cd.Scope(), cd.Group.ID)
+	var scopes, names []string
+	for _, cd := range e.Candidates {
+		names = append(names, fmt.Sprintf("%q (%s, %s)", cd.Name, cd.Scope(), cd.Group.ID))
 		scopes = append(scopes, scopeNoun(cd.ScopeKey))
 	}
+	b.WriteString(listOf(names, "and"))
 	if bothCovered {
 		b.WriteString(". This policy's resources cover more than one of their scopes, so they cannot settle it: write the qualified name of the one you mean.")
 		return b.String()

@@ -13,11 +13,7 @@ type Match struct {
 	ScopeKey string
 	Input    string
 	Kind     MatchKind
-	// Spelling is the API or vocabulary name the input matched.
-	Spelling string
-	// Note is the vocabulary entry's provenance, when one was used.
-	Note  string
-	newer bool
+	newer    bool
 	// retired is set in live mode for a group Cloudflare's list no longer
 	// has; successor is the live group of the same name and scope, if any.
 	retired   bool
@@ -225,7 +221,7 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool)
 // "dashboard" and warns of nothing); an API name is qualified, dashboard or
 // case-folded by how the input reached it.
 func (c *Catalog) matchOf(r ref, input string, f form) Match {
-	m := c.retiredMatch(Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind, Spelling: r.spelling, Note: r.note}, r.group)
+	m := c.retiredMatch(Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind}, r.group)
 	switch {
 	case r.kind == MatchRenamed:
 		m.newer = r.newer && !c.live
@@ -453,7 +449,7 @@ func (c *Catalog) resolveID(input, trimmed, scopeKey string) (Match, error, bool
 		if scopeKey != "" {
 			key = scopeKey
 		}
-		return c.retiredMatch(Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID, Spelling: g.ID}, i), nil, true
+		return c.retiredMatch(Match{Group: g, ScopeKey: key, Input: input, Kind: MatchID}, i), nil, true
 	}
 	if looksLikeID(trimmed) {
 		return Match{}, c.malformedID(input), true

@@ -12,7 +12,6 @@ var (
 	idDNSWrite      = testID(ScopeKeyZone, "DNS Write")
 	idZoneLogsWrite = testID(ScopeKeyZone, "Logs Write")
 	idAcctLogsWrite = testID(ScopeKeyAccount, "Logs Write")
-	idTunnelWrite   = testID(ScopeKeyAccount, "Cloudflare Tunnel Write")
 	idZoneRead      = testID(ScopeKeyZone, "Zone Read")
 	asOfPattern     = regexp.QuoteMeta(Default().AsOf())
 )

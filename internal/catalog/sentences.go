@@ -28,3 +28,9 @@ func NameOrID(both bool) string {
 	}
 	return `Set name (a permission name such as "DNS Write") or id (a 32-digit permission group id): one of them is required.`
 }
+
+// NoFilterMatch is the error for filters that select no group: an empty
+// list would mint a token with no permissions.
+func NoFilterMatch(asOf, filters string) string {
+	return fmt.Sprintf("No group of the catalog (%s) matches %s. Loosen the filters, or list the names you want in `names`.", asOf, filters)
+}

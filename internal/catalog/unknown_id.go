@@ -38,7 +38,7 @@ func (c *Catalog) passUnknownID(m Match, err error) (Match, error) {
 		return m, err
 	}
 	id := strings.TrimSpace(e.Input)
-	return Match{Group: Group{ID: id}, ScopeKey: e.ScopeKey, Input: e.Input, Kind: MatchUnknownID, Spelling: id, asOf: c.asOf}, nil
+	return Match{Group: Group{ID: id}, ScopeKey: e.ScopeKey, Input: e.Input, Kind: MatchUnknownID, asOf: c.asOf}, nil
 }
 
 // Known reports whether the match is a group of the catalog, rather than an

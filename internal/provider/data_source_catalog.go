@@ -22,8 +22,8 @@ type catalogDataSource struct {
 
 // newCatalogDataSource exposes the whole catalog in the shape of the
 // Cloudflare provider v4's cloudflare_api_token_permission_groups.
-func newCatalogDataSource(c configuredCatalog) datasource.DataSource {
-	return &catalogDataSource{configuredCatalog: c}
+func newCatalogDataSource() datasource.DataSource {
+	return &catalogDataSource{}
 }
 
 type catalogModel struct {
@@ -113,38 +113,33 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	c := d.catalog()
-	byScope := map[string]map[string]attr.Value{}
-	for _, s := range catalog.ShortScopeNames() {
-		byScope[catalog.ScopeKey(s)] = map[string]attr.Value{}
+	byScope := scopeMaps(c)
+	source := "embedded"
+	if c.Live() {
+		source = "live"
 	}
-	groups := c.Groups()
-	objects := make([]attr.Value, 0, len(groups))
-	for _, g := range groups {
-		for _, k := range g.ScopeKeys {
-			if m, ok := byScope[k]; ok {
-				m[g.Name] = types.StringValue(g.ID)
-			}
-		}
-		objects = append(objects, groupObject(g, g.ScopeKey()))
+	data := catalogModel{
+		User:        byScope[catalog.ScopeKeyUser],
+		Account:     byScope[catalog.ScopeKeyAccount],
+		Zone:        byScope[catalog.ScopeKeyZone],
+		R2:          byScope[catalog.ScopeKeyR2],
+		Groups:      groupList(c.Groups()),
+		Counts:      scopeCounts(c),
+		Categories:  categoryLabels(c),
+		AsOf:        types.StringValue(c.AsOf()),
+		Total:       types.Int64Value(int64(c.Len())),
+		Source:      types.StringValue(source),
+		Permissions: flatPermissions(c),
 	}
-	counts := map[string]attr.Value{}
-	for k, n := range c.Counts() {
-		counts[catalog.ShortScope(k)] = types.Int64Value(int64(n))
-	}
-	categories := map[string]attr.Value{}
-	for _, cat := range c.Categories() {
-		categories[cat.Key] = types.StringValue(cat.Label)
-	}
+	d.setChanges(&data)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
+
+// setChanges fills in what the live list changed; empty lists otherwise.
+func (d *catalogDataSource) setChanges(data *catalogModel) {
 	var diff catalog.Diff
 	if d.source != nil && d.source.diff != nil {
 		diff = *d.source.diff
-	}
-	groupList := func(groups []catalog.Group) types.List {
-		values := make([]attr.Value, len(groups))
-		for i, g := range groups {
-			values[i] = groupObject(g, g.ScopeKey())
-		}
-		return types.ListValueMust(groupObjectType, values)
 	}
 	renamed := make([]attr.Value, len(diff.Renamed))
 	for i, r := range diff.Renamed {
@@ -153,27 +148,54 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 			"from": types.StringValue(r.From), "to": types.StringValue(r.To),
 		})
 	}
-	source := "embedded"
-	if c.Live() {
-		source = "live"
+	data.Added = groupList(diff.Added)
+	data.Removed = groupList(diff.Removed)
+	data.Renamed = types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed)
+}
+
+// scopeMaps are the v4 maps from API name to id, one per short scope.
+func scopeMaps(c *catalog.Catalog) map[string]types.Map {
+	byScope := map[string]map[string]attr.Value{}
+	for _, s := range catalog.ShortScopeNames() {
+		byScope[catalog.ScopeKey(s)] = map[string]attr.Value{}
 	}
-	data := catalogModel{
-		Added:      groupList(diff.Added),
-		Removed:    groupList(diff.Removed),
-		Renamed:    types.ListValueMust(types.ObjectType{AttrTypes: renameAttrTypes}, renamed),
-		User:       types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyUser]),
-		Account:    types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyAccount]),
-		Zone:       types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyZone]),
-		R2:         types.MapValueMust(types.StringType, byScope[catalog.ScopeKeyR2]),
-		Groups:     types.ListValueMust(groupObjectType, objects),
-		Counts:     types.MapValueMust(types.Int64Type, counts),
-		Categories: types.MapValueMust(types.StringType, categories),
-		AsOf:       types.StringValue(c.AsOf()),
-		Total:      types.Int64Value(int64(c.Len())),
-		Source:     types.StringValue(source),
+	for _, g := range c.Groups() {
+		for _, k := range g.ScopeKeys {
+			if m, ok := byScope[k]; ok {
+				m[g.Name] = types.StringValue(g.ID)
+			}
+		}
 	}
-	data.Permissions = flatPermissions(c)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	out := make(map[string]types.Map, len(byScope))
+	for k, m := range byScope {
+		out[k] = types.MapValueMust(types.StringType, m)
+	}
+	return out
+}
+
+func scopeCounts(c *catalog.Catalog) types.Map {
+	counts := map[string]attr.Value{}
+	for k, n := range c.Counts() {
+		counts[catalog.ShortScope(k)] = types.Int64Value(int64(n))
+	}
+	return types.MapValueMust(types.Int64Type, counts)
+}
+
+func categoryLabels(c *catalog.Catalog) types.Map {
+	labels := map[string]attr.Value{}
+	for _, cat := range c.Categories() {
+		labels[cat.Key] = types.StringValue(cat.Label)
+	}
+	return types.MapValueMust(types.StringType, labels)
+}
+
+// groupList is groups as a list of group objects.
+func groupList(groups []catalog.Group) types.List {
+	values := make([]attr.Value, len(groups))
+	for i, g := range groups {
+		values[i] = groupObject(g, g.ScopeKey())
+	}
+	return types.ListValueMust(groupObjectType, values)
 }
 
 // flatPermissions is the v4 flat map, for configurations that indexed it.

@@ -24,8 +24,8 @@ type permissionGroupDataSource struct {
 }
 
 // newPermissionGroupDataSource resolves one permission name, or one id.
-func newPermissionGroupDataSource(c configuredCatalog) datasource.DataSource {
-	return &permissionGroupDataSource{configuredCatalog: c}
+func newPermissionGroupDataSource() datasource.DataSource {
+	return &permissionGroupDataSource{}
 }
 
 // permissionGroupInput is what the configuration gives; the group's own
@@ -46,7 +46,7 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 				"`Zone > DNS > Edit` or `Zone:DNS:Edit`, a docs label, or a raw permission group id. Exactly one of `name` and `id` is required.",
 			Optional: true,
 			Validators: []validator.String{
-				validators.PermissionName(path.MatchRoot("scope")).InLiveMode(d.liveMode),
+				validators.PermissionName(validators.ScopeAt(path.MatchRoot("scope"))),
 			},
 		},
 		"id": schema.StringAttribute{
@@ -55,7 +55,7 @@ func (d *permissionGroupDataSource) Schema(_ context.Context, _ datasource.Schem
 				"or two characters off a known one is an error naming that id. Otherwise computed from `name`.",
 			Optional:   true,
 			Computed:   true,
-			Validators: []validator.String{validators.PermissionGroupID().InLiveMode(d.liveMode).LeavingUnknownIDsToRead()},
+			Validators: []validator.String{validators.PermissionGroupID(validators.UnknownIDsWarnedByRead())},
 		},
 		"scope": schema.StringAttribute{
 			MarkdownDescription: scopeDescription + " After the read, holds the short scope of the group.",
@@ -129,6 +129,7 @@ func (d *permissionGroupDataSource) Read(ctx context.Context, req datasource.Rea
 	}
 	if !m.Known() {
 		// An id newer than the catalog: only the id and how it matched are known.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), m.Group.ID)...)
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("matched_by"), string(m.Kind))...)
 		return
 	}

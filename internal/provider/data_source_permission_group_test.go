@@ -81,7 +81,7 @@ func TestPermissionGroupDataSourceUnknownIDPassesThrough(t *testing.T) {
 	const newer = "0123456789abcdef0123456789abcdef"
 	unknownGroup := knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"id": knownvalue.StringExact(newer), "api_name": knownvalue.Null(), "scope": knownvalue.Null(),
-		"scope_key": knownvalue.Null(), "access": knownvalue.Null(),
+		"scope_key": knownvalue.Null(), "access": knownvalue.Null(), "category": knownvalue.Null(),
 	})
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -29,8 +29,8 @@ type permissionGroupsDataSource struct {
 }
 
 // newPermissionGroupsDataSource resolves many names at once, or filters the catalog.
-func newPermissionGroupsDataSource(c configuredCatalog) datasource.DataSource {
-	return &permissionGroupsDataSource{configuredCatalog: c}
+func newPermissionGroupsDataSource() datasource.DataSource {
+	return &permissionGroupsDataSource{}
 }
 
 func (d *permissionGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -52,7 +52,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 				Optional:    true,
 				Validators: []validator.List{
 					listvalidator.ConflictsWith(path.MatchRoot("access"), path.MatchRoot("category"), path.MatchRoot("name_regex")),
-					validators.PermissionNames(path.MatchRoot("scope")).InLiveMode(d.liveMode),
+					validators.PermissionNames(validators.ScopeAt(path.MatchRoot("scope"))),
 				},
 			},
 			"scope": schema.StringAttribute{
@@ -97,6 +97,8 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 // Read works on raw Terraform values rather than through the framework's
 // reflection: with a thousand names the conversions cost more than all the
 // lookups, and this data source is meant to be as cheap as echoing a list.
+// It reads the scope once, selects the groups (by names or by filters), and
+// writes the state.
 func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config map[string]tftypes.Value
 	if err := req.Config.Raw.As(&config); err != nil {
@@ -104,57 +106,75 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 	c := d.catalog()
-	// One scope for every name and for the filter, checked once.
 	scope := rawString(config["scope"])
 	scopeKey, err := c.ParseScope(scope)
 	if err != nil {
 		addCatalogError(&resp.Diagnostics, err, path.Root("scope"), path.Root("scope"))
 		return
 	}
-
-	var groups []catalog.Group
-	var scopeKeys, keys []string
+	var sel []selected
+	var ok bool
 	if config["names"].IsNull() {
 		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), category: rawString(config["category"]), nameRegex: rawString(config["name_regex"])}
-		var ok bool
-		if groups, scopeKeys, keys, ok = f.apply(c, scopeKey, resp); !ok {
-			return
-		}
+		sel, ok = f.apply(c, scopeKey, resp)
 	} else {
-		var names []tftypes.Value
-		if err := config["names"].As(&names); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("names"), "Unreadable names", err.Error())
-			return
-		}
-		inputs := make([]*string, len(names))
-		for i, v := range names {
-			if !v.IsNull() {
-				name := rawString(v)
-				inputs[i] = &name
-			}
-		}
-		matches, problems := resolveNames(c, inputs, scopeKey)
-		if len(problems) > 0 {
-			reportNameProblems(&resp.Diagnostics, problems)
-			return
-		}
-		reportNameWarnings(&resp.Diagnostics, matches)
-		groups, scopeKeys, keys = make([]catalog.Group, len(names)), make([]string, len(names)), make([]string, len(names))
-		for i, m := range matches {
-			groups[i], scopeKeys[i], keys[i] = m.Group, m.ScopeKey, *inputs[i]
+		sel, ok = selectNames(c, config["names"], scopeKey, resp)
+	}
+	if ok {
+		resp.State.Raw = permissionGroupsState(req.Config.Raw.Type(), config, sel)
+	}
+}
+
+// selected is one group the data source returns: the group, the scope it
+// was resolved in, and the key by_name lists its id under.
+type selected struct {
+	group    catalog.Group
+	scopeKey string
+	key      string
+}
+
+// selectNames resolves the names, in order; one bad name fails them all,
+// each reported at its element.
+func selectNames(c *catalog.Catalog, list tftypes.Value, scopeKey string, resp *datasource.ReadResponse) ([]selected, bool) {
+	var names []tftypes.Value
+	if err := list.As(&names); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("names"), "Unreadable names", err.Error())
+		return nil, false
+	}
+	inputs := make([]*string, len(names))
+	for i, v := range names {
+		if !v.IsNull() {
+			name := rawString(v)
+			inputs[i] = &name
 		}
 	}
+	matches, problems := resolveNames(c, inputs, scopeKey)
+	if len(problems) > 0 {
+		reportNameProblems(&resp.Diagnostics, problems)
+		return nil, false
+	}
+	reportNameWarnings(&resp.Diagnostics, matches)
+	sel := make([]selected, len(matches))
+	for i, m := range matches {
+		sel[i] = selected{group: m.Group, scopeKey: m.ScopeKey, key: *inputs[i]}
+	}
+	return sel, true
+}
 
-	ids := make([]tftypes.Value, len(groups))
-	objects := make([]tftypes.Value, 0, len(groups))
-	byName := make(map[string]tftypes.Value, len(groups))
-	listed := make(map[string]bool, len(groups))
-	for i, g := range groups {
-		ids[i] = tftypes.NewValue(tftypes.String, g.ID)
-		byName[keys[i]] = ids[i]
-		if !listed[g.ID] { // a policy lists a group once; ids keeps the positions
-			listed[g.ID] = true
-			objects = append(objects, groupValue(g, scopeKeys[i]))
+// permissionGroupsState is the configuration with ids, groups and by_name
+// filled in. groups lists each group once, as a policy does; ids keeps
+// every position.
+func permissionGroupsState(typ tftypes.Type, config map[string]tftypes.Value, sel []selected) tftypes.Value {
+	ids := make([]tftypes.Value, len(sel))
+	objects := make([]tftypes.Value, 0, len(sel))
+	byName := make(map[string]tftypes.Value, len(sel))
+	listed := make(map[string]bool, len(sel))
+	for i, s := range sel {
+		ids[i] = tftypes.NewValue(tftypes.String, s.group.ID)
+		byName[s.key] = ids[i]
+		if !listed[s.group.ID] {
+			listed[s.group.ID] = true
+			objects = append(objects, groupValue(s.group, s.scopeKey))
 		}
 	}
 	state := make(map[string]tftypes.Value, len(config))
@@ -164,7 +184,7 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
 	state["groups"] = tftypes.NewValue(tftypes.List{ElementType: groupTFType}, objects)
 	state["by_name"] = tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, byName)
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+	return tftypes.NewValue(typ, state)
 }
 
 type permissionGroupsFilter struct {
@@ -180,45 +200,52 @@ const categoryKeyHint = "must be a category key such as \"developer_platform\": 
 
 // apply selects groups; a filter that selects nothing is an error, since an
 // empty list would mint a token with no permissions.
-func (f permissionGroupsFilter) apply(c *catalog.Catalog, scopeKey string, resp *datasource.ReadResponse) (groups []catalog.Group, scopeKeys, keys []string, ok bool) {
-	filter := catalog.Filter{ScopeKey: scopeKey}
-	var err error
-	filter.Access, _ = catalog.ParseAccess(f.access)
-	var cerr *catalog.CategoryError
-	if filter.Category, cerr = c.ParseCategory(f.category); cerr != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("category"), cerr.Summary(), cerr.Error())
-		return nil, nil, nil, false
+func (f permissionGroupsFilter) apply(c *catalog.Catalog, scopeKey string, resp *datasource.ReadResponse) ([]selected, bool) {
+	filter, ok := f.catalogFilter(c, scopeKey, resp)
+	if !ok {
+		return nil, false
 	}
-	if f.nameRegex != "" {
-		if filter.NameRegex, err = regexp.Compile(f.nameRegex); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return nil, nil, nil, false
-		}
-	}
-	groups = c.List(filter)
+	groups := c.List(filter)
 	if len(groups) == 0 {
-		resp.Diagnostics.AddError("No permission group matches the filters",
-			fmt.Sprintf("No group of the catalog (%s) matches %s. Loosen the filters, or list the names you want in `names`.",
-				c.AsOf(), f.describe()))
-		return nil, nil, nil, false
+		resp.Diagnostics.AddError("No permission group matches the filters", catalog.NoFilterMatch(c.AsOf(), f.describe()))
+		return nil, false
 	}
 	count := map[string]int{}
 	for _, g := range groups {
 		count[g.Name]++
 	}
-	for _, g := range groups {
+	sel := make([]selected, len(groups))
+	for i, g := range groups {
 		key := g.ScopeKey()
 		if filter.ScopeKey != "" {
 			key = filter.ScopeKey
 		}
-		scopeKeys = append(scopeKeys, key)
 		name := g.Name
-		if count[g.Name] > 1 {
+		if count[g.Name] > 1 { // a name in several selected scopes is keyed by its qualified form
 			name = catalog.ScopeTitle(key) + " > " + g.Name
 		}
-		keys = append(keys, name)
+		sel[i] = selected{group: g, scopeKey: key, key: name}
 	}
-	return groups, scopeKeys, keys, true
+	return sel, true
+}
+
+// catalogFilter reads the filter arguments, reporting the ones that are wrong.
+func (f permissionGroupsFilter) catalogFilter(c *catalog.Catalog, scopeKey string, resp *datasource.ReadResponse) (catalog.Filter, bool) {
+	filter := catalog.Filter{ScopeKey: scopeKey}
+	filter.Access, _ = catalog.ParseAccess(f.access)
+	var cerr *catalog.CategoryError
+	if filter.Category, cerr = c.ParseCategory(f.category); cerr != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("category"), cerr.Summary(), cerr.Error())
+		return filter, false
+	}
+	if f.nameRegex != "" {
+		var err error
+		if filter.NameRegex, err = regexp.Compile(f.nameRegex); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
+			return filter, false
+		}
+	}
+	return filter, true
 }
 
 func (f permissionGroupsFilter) describe() string {

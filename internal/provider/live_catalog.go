@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/cfapi"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
 // catalogSource is what Configure hands the data sources: the catalog to
@@ -28,13 +28,13 @@ type catalogSource struct {
 // every data source so none resolves against the wrong one.
 type configuredCatalog struct {
 	source *catalogSource
-	// live is the provider's live mode, which validators consult before the
-	// provider is configured (Terraform validates provider configuration
-	// before the data sources that use it).
-	live *atomic.Bool
+	// live is the provider's live mode, given by serve (servedDataSource),
+	// for checks of a whole configuration; attribute validators get it there
+	// too.
+	live validators.LiveMode
 }
 
-func (c *configuredCatalog) liveMode() bool { return c.live != nil && c.live.Load() }
+func (c *configuredCatalog) useLiveMode(live validators.LiveMode) { c.live = live }
 
 func (c *configuredCatalog) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	if req.ProviderData == nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -31,10 +32,14 @@ var (
 
 type cfpermsProvider struct {
 	version string
-	// live is set from live_catalog at validation and configuration, for the
-	// data sources' validators.
+	// live is set from live_catalog when Terraform validates the provider's
+	// configuration, which it does before any data source's in the same
+	// process; every served data source reads it through liveMode.
 	live atomic.Bool
 }
+
+// liveMode is the provider's live mode, as validators read it.
+func (p *cfpermsProvider) liveMode() bool { return p.live.Load() }
 
 // New returns the provider factory providerserver.Serve expects.
 func New(version string) func() provider.Provider {
@@ -130,11 +135,21 @@ func (p *cfpermsProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	source := &catalogSource{catalog: catalog.Default()}
-	resp.DataSourceData = source
-	p.live.Store(config.LiveCatalog.ValueBool())
+	source, diags := p.catalogSource(ctx, config)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.DataSourceData = source
+	}
+}
+
+// catalogSource is the catalog the data sources resolve against, built once:
+// the embedded one, or in live mode the live list merged with it, falling
+// back to the embedded one with a warning unless live_catalog_strict is set.
+func (p *cfpermsProvider) catalogSource(ctx context.Context, config providerModel) (*catalogSource, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	embedded := &catalogSource{catalog: catalog.Default()}
 	if !config.LiveCatalog.ValueBool() {
-		return
+		return embedded, diags
 	}
 	settings := liveSettings{
 		token:     config.APIToken.ValueString(),
@@ -149,32 +164,28 @@ func (p *cfpermsProvider) Configure(ctx context.Context, req provider.ConfigureR
 		settings.timeout, _ = time.ParseDuration(config.Timeout.ValueString())
 	}
 	live, err := fetchLive(ctx, settings)
-	if err != nil {
-		summary := liveFailureSummary(err)
-		detail := strings.TrimSuffix(err.Error(), ".") + "."
-		if config.LiveCatalogStrict.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("live_catalog"), summary, detail+" live_catalog_strict is set, so the run stops.")
-			return
-		}
-		p.live.Store(false)
-		resp.Diagnostics.AddAttributeWarning(path.Root("live_catalog"), summary,
-			detail+" Resolving against the embedded catalog (snapshot of "+catalog.EmbeddedAsOf()+") instead; set live_catalog_strict to fail here.")
-		return
+	if err == nil {
+		return live, diags
 	}
-	*source = *live
+	summary := liveFailureSummary(err)
+	detail := strings.TrimSuffix(err.Error(), ".") + "."
+	if config.LiveCatalogStrict.ValueBool() {
+		diags.AddAttributeError(path.Root("live_catalog"), summary, detail+" live_catalog_strict is set, so the run stops.")
+		return nil, diags
+	}
+	diags.AddAttributeWarning(path.Root("live_catalog"), summary,
+		detail+" Resolving against the embedded catalog (snapshot of "+catalog.EmbeddedAsOf()+") instead; set live_catalog_strict to fail here.")
+	return embedded, diags
 }
 
 func (p *cfpermsProvider) Resources(context.Context) []func() resource.Resource { return nil }
 
 func (p *cfpermsProvider) DataSources(context.Context) []func() datasource.DataSource {
-	withLive := func(newDataSource func(configuredCatalog) datasource.DataSource) func() datasource.DataSource {
-		return func() datasource.DataSource { return newDataSource(configuredCatalog{live: &p.live}) }
-	}
 	return []func() datasource.DataSource{
-		withLive(newPermissionGroupDataSource),
-		withLive(newPermissionGroupsDataSource),
-		withLive(newCatalogDataSource),
-		withLive(newTokenPolicyDataSource),
+		serve(p.liveMode, newPermissionGroupDataSource),
+		serve(p.liveMode, newPermissionGroupsDataSource),
+		serve(p.liveMode, newCatalogDataSource),
+		serve(p.liveMode, newTokenPolicyDataSource),
 	}
 }
 

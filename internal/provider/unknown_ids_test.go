@@ -23,7 +23,7 @@ func TestFunctionsUnknownIDs(t *testing.T) {
 		{"permission_ids passes", `provider::cfperms::permission_ids(["DNS Write", "` + newer + `"], "zone")`,
 			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite), knownvalue.StringExact(newer)}), ""},
 		{"permission_group passes with only the id", `provider::cfperms::permission_group("` + newer + `")`, knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"id": knownvalue.StringExact(newer), "api_name": knownvalue.Null(), "scope": knownvalue.Null(), "scope_key": knownvalue.Null(), "access": knownvalue.Null(),
+			"id": knownvalue.StringExact(newer), "api_name": knownvalue.Null(), "scope": knownvalue.Null(), "scope_key": knownvalue.Null(), "access": knownvalue.Null(), "category": knownvalue.Null(),
 		}), ""},
 		{"permission_exists says true", `provider::cfperms::permission_exists("` + newer + `")`, knownvalue.Bool(true), ""},
 		{"permission_id fails on a mistyped id", `provider::cfperms::permission_id("` + mistyped + `")`, nil, didYouMean},

@@ -12,34 +12,27 @@ import (
 var (
 	_ validator.String                  = permissionGroupIDValidator{}
 	_ function.StringParameterValidator = permissionGroupIDValidator{}
+	_ LiveAwareString                   = permissionGroupIDValidator{}
 )
 
 type permissionGroupIDValidator struct {
+	settings
 	live LiveMode
-	// quietOnUnknown leaves the warning about an unknown id to a read that
-	// gives it itself: Terraform validates in two walks and would show it
-	// three times.
-	quietOnUnknown bool
-}
-
-// LeavingUnknownIDsToRead returns the validator without its warning for an
-// id the catalog lacks, for attributes whose read warns about it.
-func (v permissionGroupIDValidator) LeavingUnknownIDsToRead() permissionGroupIDValidator {
-	v.quietOnUnknown = true
-	return v
 }
 
 // InLiveMode returns the validator accepting ids the embedded catalog lacks
 // without a warning whenever live reports true: the read checks them.
-func (v permissionGroupIDValidator) InLiveMode(live LiveMode) permissionGroupIDValidator {
+func (v permissionGroupIDValidator) InLiveMode(live LiveMode) validator.String {
 	v.live = live
 	return v
 }
 
 // PermissionGroupID checks the shape of a permission group id. An id the
 // catalog does not know is a warning, not an error: Cloudflare adds groups
-// after any snapshot.
-func PermissionGroupID() permissionGroupIDValidator { return permissionGroupIDValidator{} }
+// after any snapshot. UnknownIDsWarnedByRead leaves that warning to the read.
+func PermissionGroupID(opts ...Option) permissionGroupIDValidator {
+	return permissionGroupIDValidator{settings: newSettings("PermissionGroupID", opts, "UnknownIDsWarnedByRead")}
+}
 
 func (v permissionGroupIDValidator) Description(ctx context.Context) string {
 	return v.MarkdownDescription(ctx)
@@ -50,15 +43,16 @@ func (v permissionGroupIDValidator) MarkdownDescription(_ context.Context) strin
 }
 
 func (v permissionGroupIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if v.reportMisuse(req.Path, &resp.Diagnostics) || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	m, err := catalog.Default().ResolveID(req.ConfigValue.ValueString(), "")
 	switch {
 	case err != nil:
-		e := catalog.AsError(err)
-		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), e.Error())
-	case !m.Known() && !v.live.on() && !v.quietOnUnknown:
+		if e := catalog.AsError(err); !deferredToRead(e, v.live) {
+			resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), e.Error())
+		}
+	case !m.Known() && !v.live.on() && !v.unknownIDsByRead:
 		resp.Diagnostics.AddAttributeWarning(req.Path, m.WarningSummary(), m.Warning())
 	}
 }

@@ -17,31 +17,27 @@ import (
 var (
 	_ validator.String                  = permissionNameValidator{}
 	_ function.StringParameterValidator = permissionNameValidator{}
+	_ LiveAwareString                   = permissionNameValidator{}
 )
 
 type permissionNameValidator struct {
-	scope path.Expression
-	// hasScope is false when no scope attribute exists (function parameters).
-	hasScope bool
-	live     LiveMode
+	settings
+	live LiveMode
 }
 
 // InLiveMode returns the validator deferring to the read whatever depends on
 // which groups exist, whenever live reports true.
-func (v permissionNameValidator) InLiveMode(live LiveMode) permissionNameValidator {
+func (v permissionNameValidator) InLiveMode(live LiveMode) validator.String {
 	v.live = live
 	return v
 }
 
 // PermissionName checks that a value names a permission group: an API name,
 // a dashboard or docs name, a qualified name ("Zone > DNS > Edit") or an id.
-// With a scope expression the check is scope-aware; without one, or while
-// the scope is unknown, only mistakes that hold in every scope are errors.
-func PermissionName(scope ...path.Expression) permissionNameValidator {
-	if len(scope) == 0 {
-		return permissionNameValidator{}
-	}
-	return permissionNameValidator{scope: scope[0], hasScope: true}
+// With ScopeAt the check is scope-aware; without it, or while the scope is
+// unknown, only mistakes that hold in every scope are errors.
+func PermissionName(opts ...Option) permissionNameValidator {
+	return permissionNameValidator{settings: newSettings("PermissionName", opts, "ScopeAt")}
 }
 
 func (v permissionNameValidator) Description(ctx context.Context) string {
@@ -54,7 +50,7 @@ func (v permissionNameValidator) MarkdownDescription(_ context.Context) string {
 }
 
 func (v permissionNameValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if v.reportMisuse(req.Path, &resp.Diagnostics) || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	scope, scopeKnown := v.scopeFromConfig(ctx, req.Config, req.PathExpression, &resp.Diagnostics)
@@ -64,7 +60,7 @@ func (v permissionNameValidator) ValidateString(ctx context.Context, req validat
 }
 
 // scopeFromConfig reads the sibling scope attribute, if the validator has one.
-func (v permissionNameValidator) scopeFromConfig(ctx context.Context, config tfsdk.Config, at path.Expression, diags *diag.Diagnostics) (scope string, known bool) {
+func (v settings) scopeFromConfig(ctx context.Context, config tfsdk.Config, at path.Expression, diags *diag.Diagnostics) (scope string, known bool) {
 	if !v.hasScope {
 		return "", true
 	}

@@ -3,12 +3,14 @@ package validators
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var _ validator.List = permissionNamesValidator{}
+var (
+	_ validator.List = permissionNamesValidator{}
+	_ LiveAwareList  = permissionNamesValidator{}
+)
 
 type permissionNamesValidator struct {
 	element permissionNameValidator
@@ -18,13 +20,13 @@ type permissionNamesValidator struct {
 // diagnostic at its element's path. It reads the scope once for the whole
 // list: per-element validators would each search the configuration for it,
 // which costs quadratic time on long lists.
-func PermissionNames(scope ...path.Expression) permissionNamesValidator {
-	return permissionNamesValidator{element: PermissionName(scope...)}
+func PermissionNames(opts ...Option) permissionNamesValidator {
+	return permissionNamesValidator{element: permissionNameValidator{settings: newSettings("PermissionNames", opts, "ScopeAt")}}
 }
 
 // InLiveMode: see permissionNameValidator.InLiveMode.
-func (v permissionNamesValidator) InLiveMode(live LiveMode) permissionNamesValidator {
-	v.element = v.element.InLiveMode(live)
+func (v permissionNamesValidator) InLiveMode(live LiveMode) validator.List {
+	v.element.live = live
 	return v
 }
 
@@ -37,7 +39,7 @@ func (v permissionNamesValidator) MarkdownDescription(ctx context.Context) strin
 }
 
 func (v permissionNamesValidator) ValidateList(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if v.element.reportMisuse(req.Path, &resp.Diagnostics) || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	scope, scopeKnown := v.element.scopeFromConfig(ctx, req.Config, req.PathExpression, &resp.Diagnostics)

@@ -14,13 +14,23 @@ import (
 var (
 	_ validator.String                  = scopeValidator{}
 	_ function.StringParameterValidator = scopeValidator{}
+	_ LiveAwareString                   = scopeValidator{}
 )
 
-type scopeValidator struct{}
+type scopeValidator struct {
+	live LiveMode
+}
 
-// Scope accepts "user", "account", "zone", "r2" or a scope key, and suggests
-// the closest one for a typo.
+// Scope accepts a short scope ("zone") or a scope key of the catalog, and
+// suggests the closest one for a typo. In live mode a scope key the embedded
+// catalog lacks waits for the read: it may be a scope Cloudflare added.
 func Scope() scopeValidator { return scopeValidator{} }
+
+// InLiveMode: see LiveAwareString.
+func (v scopeValidator) InLiveMode(live LiveMode) validator.String {
+	v.live = live
+	return v
+}
 
 func (v scopeValidator) Description(ctx context.Context) string { return v.MarkdownDescription(ctx) }
 
@@ -33,13 +43,15 @@ func (v scopeValidator) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if e := scopeError(req.ConfigValue.ValueString()); e != nil {
+	if e := scopeError(req.ConfigValue.ValueString()); e != nil && !deferredToRead(e, v.live) {
 		resp.Diagnostics.AddAttributeError(req.Path, e.Summary(), e.Error())
 	}
 }
 
+// ValidateParameterString checks a function's optional scope argument, where
+// "" (like null) means no scope: a module passes its optional variable on.
 func (v scopeValidator) ValidateParameterString(_ context.Context, req function.StringParameterValidatorRequest, resp *function.StringParameterValidatorResponse) {
-	if req.Value.IsNull() || req.Value.IsUnknown() {
+	if req.Value.IsNull() || req.Value.IsUnknown() || req.Value.ValueString() == "" {
 		return
 	}
 	if e := scopeError(req.Value.ValueString()); e != nil {

@@ -36,7 +36,7 @@ func TestValidators(t *testing.T) {
 		{"scope ok", Scope(), types.StringValue("zone"), "", "", "-"},
 		{"scope key ok", Scope(), types.StringValue("com.cloudflare.edge.r2.bucket"), "", "", "-"},
 		{"scope typo", Scope(), types.StringValue("acount"), `Did you mean "account"?`, "", "-"},
-		{"scope empty", Scope(), types.StringValue(""), "The scope is blank", "", "-"},
+		{"scope empty: blank as an attribute, no scope as a function argument", Scope(), types.StringValue(""), "The scope is blank", "", ""},
 		{"scope null", Scope(), types.StringNull(), "", "", "-"},
 		{"scope unknown", Scope(), types.StringUnknown(), "", "", "-"},
 		{"name ok", PermissionName(), types.StringValue("Zone > DNS > Edit"), "", "", "-"},
@@ -52,7 +52,7 @@ func TestValidators(t *testing.T) {
 		{"id upper case", PermissionGroupID(), types.StringValue(strings.ToUpper(idDNSWrite)), `Write "` + idDNSWrite + `"`, "", "-"},
 		{"id given a name", PermissionGroupID(), types.StringValue("DNS Write"), `Write "` + idDNSWrite + `"`, "", "-"},
 		{"id null", PermissionGroupID(), types.StringNull(), "", "", "-"},
-		{"id unknown to the catalog, left to the read", PermissionGroupID().LeavingUnknownIDsToRead(), types.StringValue(catalogtest.UnknownID), "", "", ""},
+		{"id unknown to the catalog, left to the read", PermissionGroupID(UnknownIDsWarnedByRead()), types.StringValue(catalogtest.UnknownID), "", "", ""},
 		{"regexp ok", Regexp(), types.StringValue("^DNS"), "", "", "-"},
 		{"regexp bad", Regexp(), types.StringValue("(("), "RE2", "", "-"},
 	}
@@ -156,5 +156,32 @@ func TestLiveModeDefersToTheRead(t *testing.T) {
 	}
 	if d := check(PermissionName().InLiveMode(LiveMode(func() bool { return false })), "DNS Wirte"); !d.HasError() {
 		t.Fatal("live mode off, yet the typo passed")
+	}
+	if d := check(Scope().InLiveMode(live), "com.cloudflare.api.account.flagship.app"); d.HasError() {
+		t.Fatalf("a scope key newer than the catalog was rejected in live mode: %v", d)
+	}
+	if d := check(Scope().InLiveMode(live), "zon"); !d.HasError() {
+		t.Fatal("a misspelt short scope passed in live mode")
+	}
+	if d := check(Scope(), "com.cloudflare.api.account.flagship.app"); !d.HasError() {
+		t.Fatal("live mode off, yet an unknown scope key passed")
+	}
+}
+
+// Options are checked, as framework-validators checks its settings: misuse
+// is an error that names the provider as at fault, never silently ignored.
+func TestValidatorOptionsMisuse(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for name, v := range map[string]validator.String{
+		"scope twice":           PermissionName(ScopeAt(path.MatchRoot("a")), ScopeAt(path.MatchRoot("b"))),
+		"option of another one": PermissionName(UnknownIDsWarnedByRead()),
+		"scope for an id":       PermissionGroupID(ScopeAt(path.MatchRoot("a"))),
+	} {
+		resp := &validator.StringResponse{}
+		v.ValidateString(ctx, validator.StringRequest{Path: path.Root("x"), PathExpression: path.MatchRoot("x"), ConfigValue: types.StringValue("DNS Write")}, resp)
+		if !resp.Diagnostics.HasError() || resp.Diagnostics[0].Summary() != "Invalid validator usage" {
+			t.Errorf("%s: %v, want an invalid usage error", name, resp.Diagnostics)
+		}
 	}
 }

@@ -63,6 +63,7 @@ func Cases() []Case {
 		one("no_permissions", user, "allow", nil, zones, catalog.FindingNoPermissions),
 		one("blank_permission", user, "allow", []string{"", id.dnsWrite}, zones, catalog.FindingBlankPermission),
 		one("unknown_permission", user, "allow", []string{"DNS Wirte", id.dnsRead}, zones, catalog.FindingUnknownPermission),
+		one("invalid_permission", user, "allow", []string{"Entire Account > DNS & Zones > Queues: Edit", id.dnsRead}, zones, catalog.FindingInvalidPermission),
 		one("ambiguous_permission", user, "allow", []string{"Logs Write"}, map[string]any{allZones: "*", account: "*"}, catalog.FindingAmbiguous),
 		one("wrong_scope", user, "allow", []string{"Zone > Billing Read", id.dnsRead}, zones, catalog.FindingWrongScope),
 		one("malformed_id", user, "allow", []string{strings.ToUpper(id.dnsWrite), id.dnsRead}, zones, catalog.FindingMalformedID),

@@ -91,7 +91,7 @@ func duplicateText(i, first int, g Group, id string) string {
 	if g.Name != "" {
 		what = fmt.Sprintf("%q, %s", g.Name, g.ID)
 	}
-	return fmt.Sprintf("permissions[%d] repeats permissions[%d] (%s); it is listed once.", i, first, what)
+	return fmt.Sprintf("permissions[%d] repeats permissions[%d] (%s); a policy holds each group once, so remove the repeat.", i, first, what)
 }
 
 func userPermissionInAccountText(i int, name string) string {

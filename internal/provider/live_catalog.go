@@ -100,24 +100,12 @@ func fetchLive(ctx context.Context, s liveSettings) (*catalogSource, error) {
 func fetchAndMerge(ctx context.Context, s liveSettings) (*catalogSource, error) {
 	client := &cfapi.Client{BaseURL: s.baseURL, Token: s.token, AccountID: s.accountID, Timeout: s.timeout, UserAgent: cfapi.UserAgent(s.version)}
 	start := time.Now()
-	raw, err := client.ListPermissionGroups(ctx)
+	merged, diff, err := cfapi.LiveCatalog(ctx, client)
 	if err != nil {
 		return nil, err
 	}
-	live := catalog.Snapshot{AsOf: time.Now().UTC().Format("2006-01-02"), Source: "live List permission groups", Groups: cfapi.CatalogGroups(raw)}
-	if err := live.Validate(); err != nil {
-		return nil, fmt.Errorf("the live list of permission groups is not usable: %w", err)
-	}
-	embedded, err := catalog.EmbeddedSnapshot()
-	if err != nil {
-		return nil, err
-	}
-	if err := catalog.CheckLiveFloors(embedded, live); err != nil {
-		return nil, err
-	}
-	merged, diff := catalog.Merge(embedded, live)
 	tflog.Info(ctx, "fetched the live list of permission groups", map[string]any{
-		"groups": len(raw), "added": len(diff.Added), "removed": len(diff.Removed), "renamed": len(diff.Renamed),
+		"groups": merged.Len(), "added": len(diff.Added), "removed": len(diff.Removed), "renamed": len(diff.Renamed),
 		"elapsed_ms": time.Since(start).Milliseconds(),
 	})
 	return &catalogSource{catalog: merged, diff: &diff}, nil

@@ -75,12 +75,15 @@ func (c *Catalog) ParseCategory(input string) (string, *CategoryError) {
 	if input == "" {
 		return "", nil
 	}
-	key := strings.ToLower(strings.TrimSpace(input))
+	key := categoryKeyReplacer.Replace(strings.ToLower(strings.TrimSpace(input)))
 	if c.HasCategory(key) {
 		return key, nil
 	}
 	return "", &CategoryError{Input: input, Suggestion: c.suggestCategory(key), Known: c.Categories(), AsOf: c.asOf}
 }
+
+// categoryKeyReplacer reads "developer-platform" as the key it means.
+var categoryKeyReplacer = strings.NewReplacer("-", "_")
 
 // suggestCategory maps a heading ("DNS & Zones") or a near miss of a key to
 // the key meant.

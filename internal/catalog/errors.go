@@ -174,11 +174,11 @@ func (e *Error) unknownName() string {
 // names are groups newer than the catalog.
 func (e *Error) nextStep() string {
 	if e.Live {
-		return fmt.Sprintf("Cloudflare's current list (fetched %s) has no such group either: check the name on the dashboard's token page, or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+		return fmt.Sprintf("Cloudflare's current list (fetched %s) has no such group either: check the name on the dashboard's token page, or write the group's id instead of the name.", e.AsOf)
 	}
-	return fmt.Sprintf("This catalog is a snapshot of %s. If Cloudflare added the group since, upgrade the provider, "+
-		"or set live_catalog = true in the provider block (data sources then resolve against Cloudflare's current list), "+
-		"or pass the group's id to cfperms_permission_group's id argument.", e.AsOf)
+	return fmt.Sprintf("This catalog is a snapshot of %s. If Cloudflare added the group since, write its id instead of "+
+		"the name (an id newer than the catalog passes, with a warning where Terraform can show one), or upgrade the provider; "+
+		"data sources can also resolve against Cloudflare's current list with live_catalog = true in the provider block.", e.AsOf)
 }
 
 func (e *Error) wrongScope() string {

@@ -183,6 +183,10 @@ func (ck *policyCheck) uncovered(i int, g Group) Finding {
 		return newFinding(FindingUnverifiedScope, i, "", unverifiedScopeText(i, g))
 	case scope == ScopeKeyAccount && len(ck.nestedAccounts) > 0:
 		return newFinding(FindingNeedsOwnPolicy, i, "", needsOwnPolicyText(i, g, ck.nestedAccounts[0]))
+	case nestedScope(scope) && ck.kind == TokenKindAccount && ck.used[ScopeKeyAccount] && len(ck.covered[ScopeKeyAccount]) > 0:
+		// The nested form would reuse the account key this policy already
+		// grants account permissions on: only another policy can hold it.
+		return newFinding(FindingNeedsOwnPolicy, i, "", nestedNeedsOwnPolicyText(i, g, ck.covered[ScopeKeyAccount][0].top))
 	}
 	return newFinding(FindingScopeNotCovered, i, "", scopeNotCoveredText(i, g, ck.kind))
 }

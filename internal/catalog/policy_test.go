@@ -215,6 +215,8 @@ func TestCheckPolicy(t *testing.T) {
 			findings: []string{`warning account_wildcard: "com\.cloudflare\.api\.account\.\*" \(every account\) is a form for user-owned tokens`}},
 		{name: "account permission beside the nested form", policy: account([]string{"Workers Scripts Write", "Workers Routes Write"}, nestedRes(zoneStar)),
 			findings: []string{`error needs_own_policy: permissions\[0\]: "Workers Scripts Write" is an account permission, but this policy's key "com\.cloudflare\.api\.account\.` + acct + `" holds the account-nested form.*Put the account permissions in a policy of their own, with resources \{ "com\.cloudflare\.api\.account\.` + acct + `" = "\*" \}`}},
+		{name: "zone permission beside the account key it would nest under", policy: account([]string{"Workers Scripts Write", "Workers Routes Write"}, acctRes()),
+			findings: []string{`error needs_own_policy: permissions\[1\]: "Workers Routes Write" is a zone permission, and an account-owned token grants it through the account-nested form, but this policy already uses "com\.cloudflare\.api\.account\.` + acct + `" for account permissions.*Move it to a policy of its own, with resources \{ "com\.cloudflare\.api\.account\.` + acct + `" = \{ "com\.cloudflare\.api\.account\.zone\.\*" = "\*" \} \}`}},
 		{name: "bad effect", policy: Policy{Effect: "permit", Permissions: []string{"DNS Write"}, Resources: []Resource{zoneRes("*")}},
 			findings: []string{`error effect: effect is "permit"; a policy's effect is "allow" or "deny"\.`}},
 		{name: "unknown name, in the policy's scope", policy: allow([]string{"DNS Wirte"}, zoneRes("*")),

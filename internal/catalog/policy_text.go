@@ -20,6 +20,9 @@ func underText(under, msg string) string {
 }
 
 func effectText(effect string) string {
+	if lower := strings.ToLower(strings.TrimSpace(effect)); lower == EffectAllow || lower == EffectDeny {
+		return fmt.Sprintf("effect is %q; write %q: Cloudflare's effects are lower case.", effect, lower)
+	}
 	return fmt.Sprintf("effect is %q; a policy's effect is %q or %q.", effect, EffectAllow, EffectDeny)
 }
 
@@ -116,6 +119,28 @@ func needsOwnPolicyText(i int, g Group, accountKey string) string {
 	return permissionText(i, fmt.Sprintf("%q is an account permission, but this policy's key %q holds the account-nested form, which grants on the zones "+
 		"or R2 buckets under it, not on the account, and one map cannot hold the same key twice. Put the account permissions in a policy of "+
 		"their own, with resources { %q = \"*\" }.", g.Name, accountKey, accountKey))
+}
+
+// nestedNeedsOwnPolicyText is for a zone or R2 permission in an account-owned
+// token whose policy already grants on the account key: the nested form
+// would need that key a second time.
+func nestedNeedsOwnPolicyText(i int, g Group, accountKey string) string {
+	return permissionText(i, fmt.Sprintf("%q is %s permission, and an account-owned token grants it through the account-nested form, "+
+		"but this policy already uses %q for account permissions, and one map cannot hold the same key twice. Move it to a policy "+
+		"of its own, with resources { %q = { %q = \"*\" } }.",
+		g.Name, scopeNoun(g.ScopeKey()), accountKey, accountKey, nestedWildcard(g.ScopeKey())))
+}
+
+// nestedScope reports whether an account-owned token grants the scope
+// through the account-nested form.
+func nestedScope(scope string) bool { return scope == ScopeKeyZone || scope == ScopeKeyR2 }
+
+// nestedWildcard is the key under an account key for every resource of scope.
+func nestedWildcard(scope string) string {
+	if scope == ScopeKeyR2 {
+		return resourceBucket + "*"
+	}
+	return resourceZone + "*"
 }
 
 func unverifiedScopeText(i int, g Group) string {

@@ -106,7 +106,7 @@ func TestResolveErrors(t *testing.T) {
 		{"typo of a name in two scopes", "Logs Wirte", "zone", ErrUnknownName, `Did you mean "Logs Write"\?`},
 		{"no close name", "Quantum Flux Capacitor", "", ErrUnknownName, `snapshot of ` + asOfPattern},
 		{"a close name keeps the miss short", "DNS Wirte", "zone", ErrUnknownName, `^"DNS Wirte" is not a zone permission group\. Did you mean "DNS Write"\?$`},
-		{"no close name says what to do", "Quantum Flux Capacitor", "account", ErrUnknownName, `snapshot of ` + asOfPattern + `\. If Cloudflare added the group since, upgrade the provider, or set live_catalog = true .* or pass the group's id to cfperms_permission_group's id argument\.`},
+		{"no close name says what to do", "Quantum Flux Capacitor", "account", ErrUnknownName, `snapshot of ` + asOfPattern + `\. If Cloudflare added the group since, write its id instead of the name .* or upgrade the provider; data sources can also resolve against Cloudflare's current list with live_catalog = true in the provider block\.$`},
 		{"qualified name in the wrong scope names the prefix", "Account > Zone > Read", "", ErrWrongScope, `^"Account > Zone > Read" names the account scope, but no account permission has that name\. Write "Zone > Zone Read" \(a zone permission, ` + idZoneRead + `\) instead`},
 		{"scope word in the wrong scope offers both readings", "Account DNS Write", "", ErrWrongScope, `names the account scope.*"Zone > DNS Write" \(a zone permission.*; or one of the account scope's close names: .*"Account > Account DNS Settings Write"`},
 		{"heading of another category", "Entire Account > DNS & Zones > Queues: Edit", "", ErrCategoryMismatch, `puts "Queues Write" under the heading "DNS & Zones", but the token page lists it under "Developer Platform"`},

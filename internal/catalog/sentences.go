@@ -15,9 +15,10 @@ func NullArgument(name string) string {
 	return fmt.Sprintf("The %s argument is null. Give it a permission name, such as \"DNS Write\".", name)
 }
 
-// TooManyScopes is the error for a call with more than one scope argument.
-func TooManyScopes(n int) string {
-	return fmt.Sprintf("Give at most one scope argument; this call has %d. Leave the others out.", n)
+// TooManyArguments is the error for a call with more than one of an
+// optional trailing argument (a scope, an effect, a token kind).
+func TooManyArguments(name string, n int) string {
+	return fmt.Sprintf("Give at most one %s argument; this call has %d. Leave the others out.", name, n)
 }
 
 // NameOrID is the error for a permission group data source given both a
@@ -33,4 +34,18 @@ func NameOrID(both bool) string {
 // list would mint a token with no permissions.
 func NoFilterMatch(asOf, filters string) string {
 	return fmt.Sprintf("No group of the catalog (%s) matches %s. Loosen the filters, or list the names you want in `names`.", asOf, filters)
+}
+
+// EmptyNames is the error for an empty names list: a token with no
+// permissions can do nothing.
+func EmptyNames() string {
+	return "names is empty, so the token would have no permissions. List the permissions it needs, such as [\"DNS Write\"]."
+}
+
+// NoSelection is the error for cfperms_permission_groups with neither names
+// nor a filter, which would select every group of every scope (more than a
+// policy may hold).
+func NoSelection() string {
+	return "Give names (the permissions the token needs) or at least one filter (scope, access, category, name_regex). " +
+		"For every group, use the cfperms_catalog data source."
 }

@@ -313,7 +313,7 @@ func inputWords(n string) (access string, words []string) {
 	if len(all) > 1 && plainScopeWords[all[0]] {
 		all = all[1:]
 	}
-	if len(all) == 1 && all[0] == "workers" {
+	if len(all) == 1 && (all[0] == "workers" || all[0] == "worker") {
 		all = []string{"workers", "scripts"} // the Workers product's own permission
 	}
 	seen := map[string]bool{}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // This file checks the policies of token resources as people already write
@@ -66,6 +67,9 @@ func (f TokenFinding) Summary() string {
 func TokenKindProblem(kind string) string {
 	if kind == TokenKindUser || kind == TokenKindAccount {
 		return ""
+	}
+	if lower := strings.ToLower(strings.TrimSpace(kind)); lower == TokenKindUser || lower == TokenKindAccount {
+		return fmt.Sprintf("token_kind is %q; write %q, in lower case.", kind, lower)
 	}
 	return fmt.Sprintf("token_kind is %q; use %q for a user-owned token (cloudflare_api_token) or %q for an account-owned token (cloudflare_account_token).",
 		kind, TokenKindUser, TokenKindAccount)

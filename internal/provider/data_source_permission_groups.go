@@ -114,6 +114,10 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	var sel []selected
 	var ok bool
+	if config["names"].IsNull() && noFilter(config) {
+		resp.Diagnostics.AddError("Nothing to select", catalog.NoSelection())
+		return
+	}
 	if config["names"].IsNull() {
 		f := permissionGroupsFilter{scope: scope, access: rawString(config["access"]), category: rawString(config["category"]), nameRegex: rawString(config["name_regex"])}
 		sel, ok = f.apply(c, scopeKey, resp)
@@ -123,6 +127,17 @@ func (d *permissionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 	if ok {
 		resp.State.Raw = permissionGroupsState(req.Config.Raw.Type(), config, sel)
 	}
+}
+
+// noFilter reports a configuration with neither names nor a filter, which
+// would select every group of every scope.
+func noFilter(config map[string]tftypes.Value) bool {
+	for _, k := range []string{"scope", "access", "category", "name_regex"} {
+		if !config[k].IsNull() {
+			return false
+		}
+	}
+	return true
 }
 
 // selected is one group the data source returns: the group, the scope it
@@ -139,6 +154,10 @@ func selectNames(c *catalog.Catalog, list tftypes.Value, scopeKey string, resp *
 	var names []tftypes.Value
 	if err := list.As(&names); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("names"), "Unreadable names", err.Error())
+		return nil, false
+	}
+	if len(names) == 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("names"), "No permission names", catalog.EmptyNames())
 		return nil, false
 	}
 	inputs := make([]*string, len(names))
@@ -193,10 +212,10 @@ type permissionGroupsFilter struct {
 
 // categoryKeyPattern is the shape of a category key; whether the catalog has
 // it is checked at read, where the catalog (perhaps live) is known.
-var categoryKeyPattern = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+var categoryKeyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 const categoryKeyHint = "must be a category key such as \"developer_platform\": letters, digits and underscores, " +
-	"not the dashboard's heading (\"Developer Platform\")"
+	"not the dashboard's heading (\"Developer Platform\"); cfperms_catalog.categories maps each key to its heading"
 
 // apply selects groups; a filter that selects nothing is an error, since an
 // empty list would mint a token with no permissions.

@@ -177,6 +177,8 @@ func TestPermissionGroupsDataSourceErrors(t *testing.T) {
 		{"category heading instead of key", `category = "Developer Platform"`, `must be a category key such as\s+"developer_platform"`},
 		{"category typo", `category = "developer_platfrom"`, `"developer_platfrom" is not a category key of this catalog.*Did you\s+mean\s+"developer_platform"\?`},
 		{"names with category", "names = [\"DNS Write\"]\ncategory = \"media\"", `Invalid Attribute Combination`},
+		{"empty names", "names = []", `names is empty, so the token would have no permissions`},
+		{"neither names nor filters", "", `Give names \(the permissions the token needs\) or at least one filter`},
 		{"filters match nothing", "scope = \"user\"\nname_regex = \"^DNS\"", `No group of the catalog \(` + catalogtest.AsOfPattern() + `\) matches scope = "user",\s+name_regex\s+=\s+"\^DNS"`},
 		{"unknown scope", "names = [\"DNS Write\"]\nscope = \"zones\"", `"zones" is not a permission group scope\.\s+Did you mean\s+"zone"\?`},
 	}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -12,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
 )
 
 var (
@@ -90,7 +90,7 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 					"account-owned token (`cloudflare_account_token`), which cannot hold user permissions.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(catalog.TokenKindUser, catalog.TokenKindAccount)},
+				Validators: []validator.String{validators.TokenKind()},
 			},
 			"permission_groups":    idListAttribute("Each permission group once, as `{ id }` objects, ready for a v5 policy's `permission_groups`."),
 			"permission_group_ids": schema.ListAttribute{MarkdownDescription: "The same ids as a list of strings.", ElementType: types.StringType, Computed: true},

@@ -42,15 +42,25 @@ func scopeParameter() function.StringParameter {
 	}
 }
 
-// scopeArgument reads the optional trailing scope argument at position pos.
-func scopeArgument(scopes []types.String, pos int64) (string, *function.FuncError) {
-	if len(scopes) > 1 {
-		return "", validators.ArgumentError(pos+1, catalog.TooManyScopes(len(scopes)))
+// optionalArgument reads an optional trailing argument at position pos:
+// absent, null and "" all mean "not given", so a module can pass its own
+// optional variable straight through.
+func optionalArgument(values []types.String, pos int64, name string) (string, *function.FuncError) {
+	if len(values) > 1 {
+		return "", validators.ArgumentError(pos+1, catalog.TooManyArguments(name, len(values)))
 	}
-	if len(scopes) == 0 || scopes[0].ValueString() == "" {
+	if len(values) == 0 {
 		return "", nil
 	}
-	scope := scopes[0].ValueString()
+	return values[0].ValueString(), nil
+}
+
+// scopeArgument reads the optional trailing scope argument at position pos.
+func scopeArgument(scopes []types.String, pos int64) (string, *function.FuncError) {
+	scope, ferr := optionalArgument(scopes, pos, "scope")
+	if ferr != nil || scope == "" {
+		return "", ferr
+	}
 	if _, err := catalog.Default().ParseScope(scope); err != nil {
 		return "", validators.ArgumentError(pos, catalog.AsError(err).Error())
 	}

@@ -2,7 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -60,16 +60,16 @@ func (f *checkTokenPoliciesFunction) Definition(_ context.Context, _ function.De
 				AllowNullValue: true,
 			},
 		},
-		VariadicParameter: function.StringParameter{Name: "token_kind",
+		VariadicParameter: function.StringParameter{Name: "token_kind", AllowNullValue: true,
 			MarkdownDescription: "Optional `user` (the default) for a user-owned token (`cloudflare_api_token`), or `account` " +
-				"for an account-owned token (`cloudflare_account_token`)."},
+				"for an account-owned token (`cloudflare_account_token`), in any case; null or `\"\"` means the default."},
 		Return: function.ListReturn{ElementType: types.ObjectType{AttrTypes: tokenFindingAttrTypes}},
 	}
 }
 
 func (f *checkTokenPoliciesFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var policies types.Dynamic
-	var kinds []string
+	var kinds []types.String
 	if resp.Error = req.Arguments.Get(ctx, &policies, &kinds); resp.Error != nil {
 		return
 	}
@@ -95,17 +95,16 @@ func (f *checkTokenPoliciesFunction) Run(ctx context.Context, req function.RunRe
 }
 
 // tokenKindArgument reads the optional token_kind argument.
-func tokenKindArgument(kinds []string) (string, *function.FuncError) {
-	switch len(kinds) {
-	case 0:
-		return catalog.TokenKindUser, nil
-	case 1:
-		if problem := catalog.TokenKindProblem(kinds[0]); problem != "" {
-			return "", validators.ArgumentError(1, problem)
-		}
-		return kinds[0], nil
+func tokenKindArgument(kinds []types.String) (string, *function.FuncError) {
+	kind, ferr := optionalArgument(kinds, 1, "token_kind")
+	if ferr != nil || kind == "" {
+		return catalog.TokenKindUser, ferr
 	}
-	return "", validators.ArgumentError(2, fmt.Sprintf("at most one token_kind argument is allowed, got %d", len(kinds)))
+	kind = strings.ToLower(strings.TrimSpace(kind))
+	if problem := catalog.TokenKindProblem(kind); problem != "" {
+		return "", validators.ArgumentError(1, problem)
+	}
+	return kind, nil
 }
 
 func findingObjects(findings []catalog.TokenFinding) []attr.Value {

@@ -78,7 +78,7 @@ func TestCheckTokenPoliciesFunction(t *testing.T) {
 		{"warnings pass a condition on errors", `[for fs in [provider::cfperms::check_token_policies(` + strings.Replace(v5, dnsWrite, catalogtest.UnknownID, 1) + `)] : ` +
 			`[length(fs), length([for f in fs : f if f.severity == "error"])]][0]`, knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(1), knownvalue.Int64Exact(0)}), ""},
 		{"bad token kind", `provider::cfperms::check_token_policies(` + v5 + `, "acount")`, nil, `Invalid value for "token_kind" parameter: token_kind is "acount"; use "user"`},
-		{"two token kinds", `provider::cfperms::check_token_policies(` + v5 + `, "user", "account")`, nil, `at most one token_kind argument`},
+		{"two token kinds", `provider::cfperms::check_token_policies(` + v5 + `, "user", "account")`, nil, `Give at most one token_kind argument; this\s+call\s+has\s+2`},
 	})
 }
 

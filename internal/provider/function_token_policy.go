@@ -39,28 +39,27 @@ func (f *tokenPolicyFunction) Definition(_ context.Context, _ function.Definitio
 				MarkdownDescription: "Resources as Cloudflare takes them: a map from resource key to `\"*\"`, or the account-nested " +
 					"form, or that map as a JSON string (`jsonencode(...)`)."},
 		},
-		VariadicParameter: function.StringParameter{Name: "effect", MarkdownDescription: "Optional `allow` (the default) or `deny`."},
-		Return:            function.ObjectReturn{AttributeTypes: policyAttrTypes},
+		VariadicParameter: function.StringParameter{Name: "effect", AllowNullValue: true,
+			MarkdownDescription: "Optional `allow` (the default) or `deny`, in any case; null or `\"\"` means the default."},
+		Return: function.ObjectReturn{AttributeTypes: policyAttrTypes},
 	}
 }
 
 func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var permissionList []types.String
 	var resourcesArg types.Dynamic
-	var effects []string
+	var effects []types.String
 	resp.Error = req.Arguments.Get(ctx, &permissionList, &resourcesArg, &effects)
 	if resp.Error != nil {
 		return
 	}
 	var p catalog.Policy
-	switch len(effects) {
-	case 0:
-	case 1:
-		p.Effect = effects[0]
-	default:
-		resp.Error = validators.ArgumentError(3, "at most one effect argument is allowed")
+	effect, ferr := optionalArgument(effects, 2, "effect")
+	if ferr != nil {
+		resp.Error = ferr
 		return
 	}
+	p.Effect = strings.ToLower(strings.TrimSpace(effect))
 	// Terraform holds back a call whose arguments are partly unknown, but
 	// OpenTofu 1.7 makes it: what is known is checked, and the result is
 	// unknown.

@@ -26,6 +26,8 @@ func TestTokenPolicyFunction(t *testing.T) {
 			"resources": knownvalue.StringExact(fmt.Sprintf(`{"com.cloudflare.api.account.zone.%s":"*"}`, testZone)),
 		}), ""},
 		{"deny", `provider::cfperms::token_policy(["DNS Write"], ` + zone + `, "deny").effect`, knownvalue.StringExact("deny"), ""},
+		{"effect in any case", `provider::cfperms::token_policy(["DNS Write"], ` + zone + `, "DENY").effect`, knownvalue.StringExact("deny"), ""},
+		{"null effect is the default", `provider::cfperms::token_policy(["DNS Write"], ` + zone + `, null).effect`, knownvalue.StringExact("allow"), ""},
 		{"resources settle the scope", `provider::cfperms::token_policy(["Logs Write"], ` + zone + `).permission_groups[0].id`, knownvalue.StringExact(idZoneLogsWrite), ""},
 		{"every R2 bucket of an account", `provider::cfperms::token_policy(["Workers R2 Storage Bucket Item Write"], ` + r2All + `).resources`, knownvalue.StringExact(r2JSON), ""},
 		{"resources as a JSON string", `provider::cfperms::token_policy(["Workers R2 Storage Bucket Item Write"], jsonencode(` + r2All + `)).resources`, knownvalue.StringExact(r2JSON), ""},

@@ -70,7 +70,7 @@ func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"without `live_catalog` the provider makes no network call at all.",
 		Attributes: map[string]schema.Attribute{
 			"live_catalog": schema.BoolAttribute{
-				MarkdownDescription: "Fetch Cloudflare's List permission groups once per run and resolve against it, merged " +
+				MarkdownDescription: "Fetch Cloudflare's List permission groups once per provider process and resolve against it, merged " +
 					"with the embedded vocabulary: groups newer than the embedded catalog resolve, renamed groups resolve under " +
 					"both names (the old one with a warning), and groups missing from the live list resolve with a warning, never " +
 					"in place of a live group of the same name. " +

@@ -53,7 +53,7 @@ func BenchmarkNormalizeDeepEncoding(b *testing.B) {
 		b.Run(fmt.Sprintf("%dB", n), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
 			for b.Loop() {
-				normSink = Normalize(s)
+				normSink = normalize(s)
 			}
 		})
 	}

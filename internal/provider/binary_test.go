@@ -103,7 +103,11 @@ func writeConfig(t *testing.T, config string) string {
 type plannedRun struct {
 	diags   []cliDiagnostic
 	outputs map[string]json.RawMessage
-	checks  map[string]string // check address to status: pass, fail, error, unknown
+	// checks maps each checkable object (check blocks, variable
+	// validations, conditions) to its status: pass, fail, error, unknown.
+	checks map[string]string
+	// checkBlocks counts the check blocks among them.
+	checkBlocks int
 }
 
 // planInstalled plans the configuration in dir with the installed provider
@@ -129,6 +133,7 @@ func planInstalled(t *testing.T, rc, dir string, env ...string) plannedRun {
 		} `json:"planned_values"`
 		Checks []struct {
 			Address struct {
+				Kind      string `json:"kind"`
 				ToDisplay string `json:"to_display"`
 			} `json:"address"`
 			Status string `json:"status"`
@@ -143,6 +148,9 @@ func planInstalled(t *testing.T, rc, dir string, env ...string) plannedRun {
 	}
 	for _, c := range plan.Checks {
 		run.checks[c.Address.ToDisplay] = c.Status
+		if c.Address.Kind == "check" {
+			run.checkBlocks++
+		}
 	}
 	return run
 }

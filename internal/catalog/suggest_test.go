@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,33 @@ func TestTwoCharacterTypos(t *testing.T) {
 				t.Fatalf("Resolve(%q, %q) = %v; want %q suggested first", tt.input, tt.scope, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestBoundedDistance holds the banded edit distance to the full one: equal
+// up to the limit, and limit+1 beyond it, for random short ASCII strings
+// (a small alphabet, so they come close) and for non-ASCII ones.
+func TestBoundedDistance(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = "abc d"[rng.IntN(5)]
+		}
+		return string(b)
+	}
+	pairs := [][2]string{{"", ""}, {"dns write", "dns wirte"}, {"zone read", "zöne read"}, {"编辑", "编"}, {strings.Repeat("a", 300), strings.Repeat("a", 299) + "b"}}
+	for range 20000 {
+		pairs = append(pairs, [2]string{word(), word()})
+	}
+	for _, p := range pairs {
+		full := distance(p[0], p[1])
+		for limit := 0; limit <= 8; limit++ {
+			want := min(full, limit+1)
+			if got := boundedDistance(p[0], p[1], limit); got != want {
+				t.Fatalf("boundedDistance(%q, %q, %d) = %d; the distance is %d, so want %d", p[0], p[1], limit, got, full, want)
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -65,7 +66,7 @@ output "id" { value = data.cfperms_permission_group.g.id }
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(string(logs), "provider.terraform-provider-cfperms") {
+			if !providerLogLine.Match(logs) {
 				t.Fatalf("the trace log (%d bytes) holds nothing from the provider process; the check below would prove nothing", len(logs))
 			}
 			if tt.wantProviderLine != "" && !strings.Contains(string(logs), tt.wantProviderLine) {
@@ -80,6 +81,10 @@ output "id" { value = data.cfperms_permission_group.g.id }
 		})
 	}
 }
+
+// providerLogLine marks what Terraform's log took from the provider
+// process: "provider.terraform-provider-cfperms" ("plugin." in older CLIs).
+var providerLogLine = regexp.MustCompile(`(provider|plugin)\.terraform-provider-cfperms`)
 
 // TestBinaryOfflineWithTokenInEnvironment proves "Offline is the default"
 // for the user most likely to break it: one with the Cloudflare provider's

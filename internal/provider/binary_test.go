@@ -198,25 +198,26 @@ func features(t *testing.T) cliFeatures {
 	if f, ok := cliFeaturesOnce.Load(cli); ok {
 		return f.(cliFeatures) //nolint:forcetypeassert // only cliFeatures are stored
 	}
-	out, err := exec.Command(cli, "version", "-json").Output()
+	// The first line, "Terraform v1.11.4" or "OpenTofu v1.10.6", reads the
+	// same in every version either CLI has had.
+	cmd := exec.Command(cli, "version")
+	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("%s version -json: %v", cli, err)
+		t.Fatalf("%s version: %v", cli, err)
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
+	m := regexp.MustCompile(`v(\d+)\.(\d+)\.`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("cannot read the CLI version from %q", out)
 	}
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("%s version -json printed %q: %v", cli, out, err)
+	major, _ := strconv.Atoi(string(m[1]))
+	minor, _ := strconv.Atoi(string(m[2]))
+	version := strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
+	atLeast := func(wantMajor, wantMinor int) bool {
+		return major > wantMajor || major == wantMajor && minor >= wantMinor
 	}
-	parts := strings.SplitN(v.Version, ".", 3)
-	if len(parts) < 2 {
-		t.Fatalf("cannot read the CLI version %q", v.Version)
-	}
-	major, _ := strconv.Atoi(parts[0])
-	minor, _ := strconv.Atoi(parts[1])
-	atLeast := func(maj, min int) bool { return major > maj || major == maj && minor >= min }
-	f := cliFeatures{version: v.Version, functions: atLeast(1, 8), checks: atLeast(1, 5)}
-	if cliIsOpenTofu() {
+	f := cliFeatures{version: version, functions: atLeast(1, 8), checks: atLeast(1, 5)}
+	if bytes.HasPrefix(out, []byte("OpenTofu")) {
 		f.functions, f.checks = atLeast(1, 7), atLeast(1, 6)
 	}
 	cliFeaturesOnce.Store(cli, f)

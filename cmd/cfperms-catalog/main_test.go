@@ -68,6 +68,14 @@ func TestGenerateRefusesShrink(t *testing.T) {
 	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01", "-force"}); err != nil {
 		t.Fatalf("-force did not write: %v", err)
 	}
+	// Success must mean written: the new date, and the vanished scope gone.
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "# as_of: 2026-02-01\n") || strings.Contains(string(data), "com.cloudflare.api.account.worker") {
+		t.Fatalf("-force reported success, but the catalog holds the old snapshot:\n%s", data)
+	}
 }
 
 func TestGenerateNeedsDateForFiles(t *testing.T) {

@@ -83,16 +83,17 @@ func EmbeddedFormerNames() []FormerName { return append([]FormerName(nil), forme
 // current names of their ids; a former name whose id the snapshot lacks, or
 // whose id now sits in another scope, is left out.
 func formerAliases(groups []Group, names []FormerName) []alias {
-	byID := make(map[string]Group, len(groups))
-	for _, g := range groups {
-		byID[g.ID] = g
+	byID := make(map[string]int, len(groups))
+	for i, g := range groups {
+		byID[g.ID] = i
 	}
 	var out []alias
 	for _, f := range names {
-		g, ok := byID[f.ID]
-		if !ok || !g.InScope(ScopeKey(f.Scope)) || g.Name == f.Name {
+		i, ok := byID[f.ID]
+		if !ok || !groups[i].InScope(ScopeKey(f.Scope)) || groups[i].Name == f.Name {
 			continue
 		}
+		g := &groups[i]
 		note := f.Evidence
 		if f.Since != "" {
 			note = fmt.Sprintf("renamed %s; %s", f.Since, f.Evidence)

@@ -58,6 +58,10 @@ func normalizeCounted(s string, rounds int, work *int) string {
 		case unicode.IsSpace(r) || r == '\u200b' || r == '_':
 			space = b.Len() > 0
 			continue
+		case unicode.IsControl(r):
+			// Control characters (escape sequences, NUL, DEL) name nothing
+			// and must not reach a message: dropped like invalid bytes.
+			continue
 		default:
 			r = canonicalRune(r)
 		}

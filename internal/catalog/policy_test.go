@@ -344,6 +344,54 @@ func TestTooManyGroups(t *testing.T) {
 	}
 }
 
+// TestPolicySizeBoundary pins MaxPolicyGroups at its edge: exactly the
+// limit passes, one more fails, and the limit counts distinct groups, so a
+// group listed twice does not count twice.
+func TestPolicySizeBoundary(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	var ids []string
+	for _, key := range []string{ScopeKeyAccount, ScopeKeyZone} {
+		for _, g := range c.List(Filter{ScopeKey: key}) {
+			ids = append(ids, g.ID)
+		}
+	}
+	if len(ids) <= MaxPolicyGroups {
+		t.Fatalf("the catalog has %d account and zone groups; this test needs more than %d", len(ids), MaxPolicyGroups)
+	}
+	resources := []Resource{acctRes(), zoneRes("*")}
+	tests := []struct {
+		name     string
+		perms    []string
+		tooMany  bool
+		distinct int
+	}{
+		{name: "at the limit", perms: ids[:MaxPolicyGroups], distinct: MaxPolicyGroups},
+		{name: "at the limit, one listed twice", perms: append(append([]string(nil), ids[:MaxPolicyGroups]...), ids[0]), distinct: MaxPolicyGroups},
+		{name: "one over the limit", perms: ids[:MaxPolicyGroups+1], tooMany: true, distinct: MaxPolicyGroups + 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := c.CheckPolicy(Policy{Permissions: tt.perms, Resources: resources})
+			var codes []string
+			for _, f := range r.Errors() {
+				codes = append(codes, string(f.Code))
+			}
+			want := ""
+			if tt.tooMany {
+				want = string(FindingTooManyGroups)
+			}
+			if got := strings.Join(codes, ","); got != want {
+				t.Fatalf("%d permissions (%d distinct): errors %q, want %q", len(tt.perms), tt.distinct, got, want)
+			}
+			if len(r.Groups) != tt.distinct {
+				t.Fatalf("%d groups in the result, want %d", len(r.Groups), tt.distinct)
+			}
+		})
+	}
+}
+
 func TestParseResources(t *testing.T) {
 	t.Parallel()
 	flat := []Resource{{Key: "com.cloudflare.api.account." + acct, Value: "*"}, {Key: zoneStar, Value: "*"}}

@@ -172,8 +172,8 @@ func (c *Catalog) Resolve(input, scope string) (Match, error) {
 	}
 	// Fast path: an input spelled exactly as a known name.
 	if refs, ok := c.exact[input]; ok {
-		if m, ok := c.pick(refs, scopeKey, input, form{}); ok {
-			return m, nil
+		if r, ok := c.pickRef(refs, scopeKey, input); ok {
+			return c.matchOf(r, input, &form{}), nil
 		}
 	}
 	if IsID(input) {
@@ -187,6 +187,15 @@ func (c *Catalog) Resolve(input, scope string) (Match, error) {
 // several spellings of that group it prefers the one typed exactly, then a
 // vocabulary entry (which explains itself), then the API name.
 func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool) {
+	r, ok := c.pickRef(refs, scopeKey, input)
+	if !ok {
+		return Match{}, false
+	}
+	return c.matchOf(r, input, &f), true
+}
+
+// pickRef is pick's choice of ref, before a match is built from it.
+func (c *Catalog) pickRef(refs []ref, scopeKey, input string) (ref, bool) {
 	refs = c.preferLive(refs, scopeKey)
 	best := -1
 	rank := func(r ref) int {
@@ -203,16 +212,16 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool)
 			continue
 		}
 		if best >= 0 && r.group != refs[best].group {
-			return Match{}, false
+			return ref{}, false
 		}
 		if best < 0 || rank(r) > rank(refs[best]) {
 			best = i
 		}
 	}
 	if best < 0 {
-		return Match{}, false
+		return ref{}, false
 	}
-	return c.matchOf(refs[best], input, f), true
+	return refs[best], true
 }
 
 // matchOf builds the match of one ref read through form f, and says how it
@@ -220,8 +229,11 @@ func (c *Catalog) pick(refs []ref, scopeKey, input string, f form) (Match, bool)
 // dashboard's Edit spelling is the dashboard's own name, so it is
 // "dashboard" and warns of nothing); an API name is qualified, dashboard or
 // case-folded by how the input reached it.
-func (c *Catalog) matchOf(r ref, input string, f form) Match {
-	m := c.retiredMatch(Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind}, r.group)
+func (c *Catalog) matchOf(r ref, input string, f *form) Match {
+	m := Match{Group: c.groups[r.group], ScopeKey: r.scopeKey, Input: input, Kind: r.kind}
+	if c.retired[r.group] {
+		m = c.retiredMatch(m, r.group)
+	}
 	switch {
 	case r.kind == MatchRenamed:
 		m.newer = r.newer && !c.live
@@ -396,7 +408,7 @@ func (c *Catalog) pickAPIName(refs []ref, input string, f form, cands []Candidat
 			return Match{}, false
 		}
 	}
-	m := c.matchOf(api[0], input, f)
+	m := c.matchOf(api[0], input, &f)
 	for _, cd := range cands {
 		if cd.Group.ID != m.Group.ID {
 			m.otherReadings = append(m.otherReadings, cd)

@@ -167,7 +167,11 @@ func TestErrorAdviceResolves(t *testing.T) {
 		if !errors.As(err, &e) {
 			t.Fatalf("Resolve(%q, %q): want an error, got %v", in[0], in[1], err)
 		}
-		for _, cd := range append(append([]Candidate(nil), e.Candidates...), e.Suggestions...) {
+		advice := append(append([]Candidate(nil), e.Candidates...), e.Suggestions...)
+		if len(advice) == 0 {
+			t.Errorf("Resolve(%q, %q) offers no advice at all, so this test would check nothing: %v", in[0], in[1], err)
+		}
+		for _, cd := range advice {
 			m, err := c.Resolve(cd.Name, "")
 			if err != nil || m.Group.ID != cd.Group.ID {
 				t.Errorf("%q: advice %q resolves to %q, %v; want %s", in[0], cd.Name, m.Group.ID, err, cd.Group.ID)

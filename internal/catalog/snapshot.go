@@ -122,7 +122,7 @@ func (s Snapshot) Validate() error {
 		return fmt.Errorf("snapshot has no permission groups")
 	}
 	seen := make(map[string]bool, len(s.Groups))
-	names := make(map[string]string, len(s.Groups))
+	names := make(map[[2]string]string, len(s.Groups)) // scope key and name to id
 	for _, g := range s.Groups {
 		if !IsID(g.ID) {
 			return fmt.Errorf("group %s: id %s is not 32 lower-case hex digits", quoteShort(g.Name), quoteShort(g.ID))
@@ -147,10 +147,10 @@ func (s Snapshot) Validate() error {
 			if p := textProblem(k, MaxScopeKeyLength); p != "" {
 				return fmt.Errorf("group %s (%s): scope %s %s", g.ID, g.Name, quoteShort(k), p)
 			}
-			if other, dup := names[k+"\x00"+g.Name]; dup {
+			if other, dup := names[[2]string{k, g.Name}]; dup {
 				return fmt.Errorf("name %q appears twice in scope %s (%s and %s)", g.Name, k, other, g.ID)
 			}
-			names[k+"\x00"+g.Name] = g.ID
+			names[[2]string{k, g.Name}] = g.ID
 		}
 	}
 	return nil

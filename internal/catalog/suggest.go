@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -16,6 +17,8 @@ type suggestEntry struct {
 	scopeKey string
 	access   string   // "read", "write" (for Write and Edit) or ""
 	words    []string // product words: no access word, no filler
+	masks    []uint32 // letterMask of each word
+	mask     uint32   // letterMask of the whole name
 	// scoped is set when the first word is a scope word ("Zone DNS
 	// Settings"): it may match the input, but is not extra when it does not.
 	scoped bool
@@ -55,16 +58,80 @@ const maxSuggestions = 3
 
 func distance(a, b string) int { return levenshtein.ComputeDistance(a, b) }
 
+// boundedDistance is the edit distance of a and b when it is at most limit,
+// and limit+1 when it is more. Suggestions compare the input with every
+// word and name of a scope but care only about close ones, so it computes
+// only the diagonal band of width 2*limit+1, stops once a whole row is over
+// the limit, and allocates nothing: ComputeDistance's full table and rune
+// conversion made a miss cost 300 µs. Non-ASCII and very long input takes
+// the general path.
+func boundedDistance(a, b string, limit int) int {
+	big := limit + 1
+	if len(b) >= maxBandedLen || limit >= maxBandedLen || !isASCII(a) || !isASCII(b) {
+		return min(distance(a, b), big)
+	}
+	if diff := len(a) - len(b); diff > limit || -diff > limit {
+		return big
+	}
+	// Two rows of bytes on the stack: every value is at most big, which
+	// is at most maxBandedLen.
+	var rows [2 * maxBandedLen]uint8
+	prev, cur := rows[:len(b)+1], rows[maxBandedLen:maxBandedLen+len(b)+1]
+	capped := uint8(big)
+	for j := range prev {
+		prev[j] = uint8(min(j, big))
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = capped
+		if lo == 1 {
+			cur[0] = uint8(min(i, big))
+		}
+		rowMin := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v++
+			}
+			v = min(v, prev[j]+1, cur[j-1]+1, capped)
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if hi < len(b) {
+			cur[hi+1] = capped // outside the band: what the next row reads there
+		}
+		if rowMin >= capped {
+			return big
+		}
+		prev, cur = cur, prev
+	}
+	return int(prev[len(b)])
+}
+
+// maxBandedLen bounds the strings boundedDistance handles on the stack; no
+// permission name comes near it.
+const maxBandedLen = 128
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 func (c *Catalog) buildSuggestions() {
 	c.suggestible = map[string][]suggestEntry{}
 	for key, refs := range c.folded {
 		h := histogramOf(key)
 		access, words, scoped := nameWords(key)
+		masks := letterMasks(words)
 		for _, r := range refs {
 			if c.retired[r.group] {
 				continue // live mode: the live list is what to suggest from
 			}
-			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, scoped: scoped, alias: r.kind != MatchExact}
+			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, masks: masks, mask: letterMask(key), scoped: scoped, alias: r.kind != MatchExact}
 			c.suggestible[r.scopeKey] = append(c.suggestible[r.scopeKey], e)
 			c.suggestible[""] = append(c.suggestible[""], e)
 		}
@@ -108,9 +175,20 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 	c.suggestOnce.Do(c.buildSuggestions)
 	q := c.newQuery(n, scopeKey)
 	var best []scored
-	for _, e := range c.suggestible[scopeKey] {
-		if s, ok := q.score(e); ok {
+	fewestMissing := 10
+	entries := c.suggestible[scopeKey]
+	for i := range entries {
+		if s, ok := q.score(&entries[i]); ok {
 			best = append(best, s)
+			fewestMissing = min(fewestMissing, s.missing)
+		}
+	}
+	// Only names that lack as few of the input's words as the best one can
+	// be offered (see topCandidates), so only they need their distance.
+	for i := range best {
+		if best[i].pending && best[i].missing == fewestMissing {
+			best[i].distance = q.distance(best[i].entry, q.limit+4)
+			best[i].typo = best[i].distance <= q.limit
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].less(best[j]) })
@@ -119,13 +197,16 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 
 // scored is one name's rank for a query; lower fields rank first.
 type scored struct {
-	entry    suggestEntry
-	missing  int  // tenths of the input's product words the name lacks
-	access   int  // 0 same access or none asked, 1 the name has none, 2 another
-	extra    int  // words of the name the input did not ask for
-	alias    int  // 1 for a vocabulary name: the API name goes first
-	distance int  // edit distance to the nearest reading of the input
-	typo     bool // within the edit distance of a plain misspelling
+	entry    *suggestEntry // into the catalog's suggestible names, never copied
+	missing  int           // tenths of the input's product words the name lacks
+	access   int           // 0 same access or none asked, 1 the name has none, 2 another
+	extra    int           // words of the name the input did not ask for
+	alias    int           // 1 for a vocabulary name: the API name goes first
+	distance int           // edit distance to the nearest reading of the input
+	typo     bool          // within the edit distance of a plain misspelling
+	// pending is set while the distance of a name that shares the input's
+	// words is still to be computed; it ranks as far as can be until then.
+	pending bool
 }
 
 func (s scored) less(o scored) bool {
@@ -174,31 +255,36 @@ func (c *Catalog) topCandidates(best []scored) []Candidate {
 type query struct {
 	readings []form
 	hists    []histogram
+	rmasks   []uint32 // letterMask of each reading
 	limit    int      // the edit distance a plain misspelling may have
 	access   string   // the access the input asks for, or ""
 	words    []string // the input's product words, shorthands expanded
+	masks    []uint32 // letterMask of each word
 	scopeKey string
 }
 
 func (c *Catalog) newQuery(n, scopeKey string) query {
 	q := query{readings: c.forms(n), limit: max(2, len(n)/4), scopeKey: scopeKey}
 	q.hists = make([]histogram, len(q.readings))
+	q.rmasks = make([]uint32, len(q.readings))
 	for i, f := range q.readings {
 		q.hists[i] = histogramOf(f.name)
+		q.rmasks[i] = letterMask(f.name)
 	}
 	q.access, q.words = inputWords(n)
+	q.masks = letterMasks(q.words)
 	return q
 }
 
 // score ranks one name; ok is false when the name is no suggestion at all.
-func (q query) score(e suggestEntry) (scored, bool) {
-	s := scored{entry: e, distance: q.distance(e)}
+func (q query) score(e *suggestEntry) (scored, bool) {
+	s := scored{entry: e}
 	matched := 0.0
 	used := make([]bool, len(e.words))
-	for _, w := range q.words {
+	for wi, w := range q.words {
 		best, at := 0.0, -1
 		for i, ew := range e.words {
-			if m := wordMatch(w, ew); m > best {
+			if m := wordMatch(w, ew, q.masks[wi], e.masks[i]); m > best {
 				best, at = m, i
 			}
 		}
@@ -219,14 +305,24 @@ func (q query) score(e suggestEntry) (scored, bool) {
 		s.alias = 1
 	}
 	s.access = accessRank(q.access, e.access)
+	// A name that shares the input's product words is a suggestion ranked
+	// by its distance, up to limit+4, which suggestIn computes only for the
+	// names that can win. Any other is a suggestion only as a plain
+	// misspelling, so its distance matters only up to the limit, and a far
+	// name is ruled out cheaply (most names are far).
+	if len(q.words) > 0 && s.missing <= 5 {
+		s.distance, s.pending = q.limit+4, true
+		return s, true
+	}
+	s.distance = q.distance(e, q.limit+1)
 	s.typo = s.distance <= q.limit
-	return s, s.typo || (len(q.words) > 0 && s.missing <= 5)
+	return s, s.typo
 }
 
 // distance is the edit distance from the nearest reading of the input to
-// the name, or more than limit when it is further.
-func (q query) distance(e suggestEntry) int {
-	score := q.limit + 4
+// the name, or ceiling when it is that far or further.
+func (q query) distance(e *suggestEntry, ceiling int) int {
+	score := ceiling
 	for i, f := range q.readings {
 		if f.qualified && (q.scopeKey != "" && f.scopeKey != q.scopeKey || f.scopeKey != e.scopeKey) {
 			continue
@@ -234,10 +330,13 @@ func (q query) distance(e suggestEntry) int {
 		if diff := len(f.name) - len(e.folded); diff >= score || -diff >= score {
 			continue
 		}
+		if bits.OnesCount32(q.rmasks[i]&^e.mask) >= score || bits.OnesCount32(e.mask&^q.rmasks[i]) >= score {
+			continue
+		}
 		if q.hists[i].lowerBound(&e.hist) >= score {
 			continue
 		}
-		if d := distance(f.name, e.folded); d < score {
+		if d := boundedDistance(f.name, e.folded, score-1); d < score {
 			score = d
 		}
 	}
@@ -255,17 +354,57 @@ func accessRank(asked, has string) int {
 }
 
 // wordMatch is how well an input word names a word of a group's name: 1
-// for the word itself, less for a plural, a prefix or a misspelling.
-func wordMatch(w, ew string) float64 {
+// for the word itself, less for a plural, a prefix or a misspelling. wm and
+// em are the words' letter masks.
+func wordMatch(w, ew string, wm, em uint32) float64 {
 	switch {
 	case w == ew:
 		return 1
 	case len(w) >= 3 && len(ew) >= 3 && (strings.HasPrefix(ew, w) || strings.HasPrefix(w, ew)):
 		return 0.8
-	case len(w) >= 4 && distance(w, ew) <= 1, len(w) >= 7 && distance(w, ew) <= 2:
+	}
+	// A misspelling: one edit in four letters or more, two in seven.
+	limit := 0
+	switch {
+	case len(w) >= 7:
+		limit = 2
+	case len(w) >= 4:
+		limit = 1
+	}
+	// Each kind of letter one word has and the other lacks costs an edit:
+	// a bound that rules out most pairs before any distance is computed
+	// (this runs for every word of every name of the scope).
+	if limit == 0 || bits.OnesCount32(wm&^em) > limit || bits.OnesCount32(em&^wm) > limit {
+		return 0
+	}
+	if boundedDistance(w, ew, limit) <= limit {
 		return 0.8
 	}
 	return 0
+}
+
+// letterMask has a bit for each letter a word holds: one per letter a-z,
+// and six more shared by every other byte. The classes partition the
+// bytes, so a class in one word and not in the other costs at least one
+// edit.
+func letterMask(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		} else {
+			m |= 1 << (26 + c%6)
+		}
+	}
+	return m
+}
+
+func letterMasks(words []string) []uint32 {
+	out := make([]uint32, len(words))
+	for i, w := range words {
+		out[i] = letterMask(w)
+	}
+	return out
 }
 
 // productShorthands are the short names people use for products whose

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -96,6 +98,111 @@ func TestNoMisleadingSuggestion(t *testing.T) {
 		e := AsError(err)
 		if e == nil || e.Kind != ErrUnknownName || len(e.Suggestions) != 0 {
 			t.Errorf("Resolve(%q) = %v; want a miss with no suggestion", input, err)
+		}
+	}
+}
+
+// TestCrossScopeSuggestion: a name misspelt in a scope that has nothing
+// like it is offered the close name of another scope, with that scope
+// named; a name spelt right in the wrong scope names the scope it is in.
+func TestCrossScopeSuggestion(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		input, scope string
+		kind         ErrorKind
+		want         string // the API name offered
+		wantScope    string
+		text         string // what the error says about it
+	}{
+		{input: "Billing Raed", scope: "zone", kind: ErrUnknownName, want: "Billing Read", wantScope: "account",
+			text: `Did you mean "Billing Read" (account)?`},
+		{input: "Memberships Raed", scope: "zone", kind: ErrUnknownName, want: "Memberships Read", wantScope: "user",
+			text: `Did you mean "Memberships Read" (user)?`},
+		{input: "Billing Read", scope: "zone", kind: ErrWrongScope, want: "Billing Read", wantScope: "account",
+			text: `"Billing Read" is an account permission, not zone`},
+		{input: "DNS Write", scope: "account", kind: ErrWrongScope, want: "DNS Write", wantScope: "zone",
+			text: `"DNS Write" is a zone permission, not account`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input+" in "+tt.scope, func(t *testing.T) {
+			t.Parallel()
+			_, err := c.Resolve(tt.input, tt.scope)
+			e := AsError(err)
+			if e == nil || e.Kind != tt.kind {
+				t.Fatalf("Resolve(%q, %q) = %v; want error kind %d", tt.input, tt.scope, err, tt.kind)
+			}
+			offered := e.Suggestions
+			if tt.kind == ErrWrongScope {
+				offered = e.OtherScopes
+			}
+			if len(offered) == 0 || offered[0].Group.Name != tt.want || offered[0].Scope() != tt.wantScope {
+				t.Fatalf("Resolve(%q, %q) offers %+v; want %q (%s) first", tt.input, tt.scope, offered, tt.want, tt.wantScope)
+			}
+			if !strings.Contains(e.Error(), tt.text) {
+				t.Fatalf("Resolve(%q, %q) says %q; want it to say %q", tt.input, tt.scope, e.Error(), tt.text)
+			}
+		})
+	}
+}
+
+// TestTwoCharacterTypos: a name two characters off keeps its suggestion
+// however short it is. Short inputs are where a limit proportional to the
+// length would fall below two edits.
+func TestTwoCharacterTypos(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tests := []struct {
+		input, scope string
+		want         string
+	}{
+		{input: "Zne Rad", want: "Zone Read"}, // two deletions
+		{input: "Zone Rd", want: "Zone Read"}, // two deletions at the end
+		{input: "Zone Re", want: "Zone Read"}, // two deletions at the end
+		{input: "Zon Rad", want: "Zone Read"}, // one in each word
+		{input: "Lgs Rad", scope: "zone", want: "Logs Read"},
+		{input: "DNS Wirte", want: "DNS Write"}, // a transposition is two edits
+		{input: "Biling Wrte", want: "Billing Write"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			t.Parallel()
+			if d := distance(normalize(tt.input), normalize(tt.want)); d != 2 {
+				t.Fatalf("%q is %d edits from %q, not two", tt.input, d, tt.want)
+			}
+			_, err := c.Resolve(tt.input, tt.scope)
+			e := AsError(err)
+			if e == nil || len(e.Suggestions) == 0 || e.Suggestions[0].Group.Name != tt.want {
+				t.Fatalf("Resolve(%q, %q) = %v; want %q suggested first", tt.input, tt.scope, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBoundedDistance holds the banded edit distance to the full one: equal
+// up to the limit, and limit+1 beyond it, for random short ASCII strings
+// (a small alphabet, so they come close) and for non-ASCII ones.
+func TestBoundedDistance(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = "abc d"[rng.IntN(5)]
+		}
+		return string(b)
+	}
+	pairs := [][2]string{{"", ""}, {"dns write", "dns wirte"}, {"zone read", "zöne read"}, {"编辑", "编"}, {strings.Repeat("a", 300), strings.Repeat("a", 299) + "b"}}
+	for range 20000 {
+		pairs = append(pairs, [2]string{word(), word()})
+	}
+	for _, p := range pairs {
+		full := distance(p[0], p[1])
+		for limit := 0; limit <= 8; limit++ {
+			want := min(full, limit+1)
+			if got := boundedDistance(p[0], p[1], limit); got != want {
+				t.Fatalf("boundedDistance(%q, %q, %d) = %d; the distance is %d, so want %d", p[0], p[1], limit, got, full, want)
+			}
 		}
 	}
 }

@@ -42,6 +42,9 @@ func SanitizeServerText(s, token string) string {
 // sequences), and format characters such as the bidi overrides and isolates
 // and zero-width joiners, which change how the text around them reads.
 func unsafeRune(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII, nearly every rune checked: no table search
+		return r < 0x20 || r == 0x7f
+	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,11 +29,24 @@ type cliDiagnostic struct {
 
 // planDiagnostics runs `terraform plan -json` on config against this
 // provider and returns what Terraform reported. terraform-plugin-testing
-// cannot assert warnings; this sees them as a user's terminal would.
+// cannot assert warnings; this sees them as a user's terminal would. It
+// fails the test when Terraform's exit status disagrees with what it
+// printed, or when a plan without errors did not run to its summary: a
+// test of warnings must not pass because Terraform never ran.
 func planDiagnostics(t *testing.T, config string) []cliDiagnostic {
 	t.Helper()
-	stdout := runTerraform(t, config, "plan", "-json", "-input=false", "-lock=false", "-no-color")
-	var diags []cliDiagnostic
+	stdout, exit := runTerraform(t, config, "plan", "-json", "-input=false", "-lock=false", "-no-color")
+	diags, completed := parsePlanJSON(stdout)
+	checkExitStatus(t, "plan", exit, diags)
+	if exit == 0 && !completed {
+		t.Fatalf("terraform plan exited 0 but printed no change summary: the plan did not run to its end:\n%s", stdout)
+	}
+	return diags
+}
+
+// parsePlanJSON reads the diagnostics of `terraform plan -json`, and
+// whether the plan reached its change summary.
+func parsePlanJSON(stdout []byte) (diags []cliDiagnostic, completed bool) {
 	sc := bufio.NewScanner(bytes.NewReader(stdout))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
@@ -40,31 +54,62 @@ func planDiagnostics(t *testing.T, config string) []cliDiagnostic {
 			Type       string        `json:"type"`
 			Diagnostic cliDiagnostic `json:"diagnostic"`
 		}
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Type == "diagnostic" {
+		if json.Unmarshal(sc.Bytes(), &line) != nil {
+			continue
+		}
+		switch line.Type {
+		case "diagnostic":
 			diags = append(diags, line.Diagnostic)
+		case "change_summary":
+			completed = true
 		}
 	}
-	return diags
+	return diags, completed
+}
+
+// checkExitStatus holds Terraform's exit status to its diagnostics: 1 with
+// an error, 0 without one. Anything else means it did not do what the test
+// thinks it did (a crash, a missing CLI, a flag it does not know).
+func checkExitStatus(t *testing.T, command string, exit int, diags []cliDiagnostic) {
+	t.Helper()
+	errs := 0
+	for _, d := range diags {
+		if d.Severity == "error" {
+			errs++
+		}
+	}
+	switch {
+	case errs > 0 && exit != 1:
+		t.Fatalf("terraform %s reported %d errors but exited %d", command, errs, exit)
+	case errs == 0 && exit != 0:
+		t.Fatalf("terraform %s exited %d without an error diagnostic: it did not run as this test expects", command, exit)
+	}
 }
 
 // validateDiagnostics runs `terraform validate -json` on config, as a user
 // or a CI job would before any plan: variables and resources are unknown.
+// Its "valid" flag and exit status must agree with the diagnostics.
 func validateDiagnostics(t *testing.T, config string) []cliDiagnostic {
 	t.Helper()
-	stdout := runTerraform(t, config, "validate", "-json", "-no-color")
+	stdout, exit := runTerraform(t, config, "validate", "-json", "-no-color")
 	var result struct {
+		Valid       *bool           `json:"valid"`
 		Diagnostics []cliDiagnostic `json:"diagnostics"`
 	}
-	if err := json.Unmarshal(stdout, &result); err != nil {
+	if err := json.Unmarshal(stdout, &result); err != nil || result.Valid == nil {
 		t.Fatalf("terraform validate -json printed %q: %v", stdout, err)
+	}
+	checkExitStatus(t, "validate", exit, result.Diagnostics)
+	if *result.Valid != (exit == 0) {
+		t.Fatalf("terraform validate says valid=%t but exited %d", *result.Valid, exit)
 	}
 	return result.Diagnostics
 }
 
 // runTerraform runs the Terraform CLI on config against this provider,
 // served in-process and attached through TF_REATTACH_PROVIDERS, and returns
-// what it printed on stdout.
-func runTerraform(t *testing.T, config string, args ...string) []byte {
+// what it printed on stdout and its exit status.
+func runTerraform(t *testing.T, config string, args ...string) (stdout []byte, exit int) {
 	t.Helper()
 	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if terraform == "" {
@@ -113,14 +158,29 @@ func runTerraform(t *testing.T, config string, args ...string) []byte {
 	}
 	cmd := exec.Command(terraform, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	_ = cmd.Run() // a failed run still prints its diagnostics
+	cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	err = cmd.Run() // a failed run still prints its diagnostics
 	if stderr.Len() > 0 {
 		t.Logf("terraform stderr: %s", stderr.String())
 	}
-	return stdout.Bytes()
+	return out.Bytes(), exitStatus(t, err)
+}
+
+// exitStatus is a finished command's exit status; a command that could not
+// be run, or was killed, fails the test.
+func exitStatus(t *testing.T, err error) int {
+	t.Helper()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit) && exit.Exited():
+		return exit.ExitCode()
+	}
+	t.Fatalf("running terraform: %v", err)
+	return -1
 }
 
 // expectWarnings checks the plan succeeded with exactly the warnings wanted

@@ -17,6 +17,10 @@ var docsBlockSkips = []struct{ file, contains, reason string }{
 		file: "docs/data-sources/token_policy.md", contains: `resource "cloudflare_api_token" "dns"`,
 		reason: "shows the Cloudflare provider's cloudflare_api_token consuming the policy; that provider cannot be installed offline, and the policy itself is planned from the example above it",
 	},
+	{
+		file: "docs/guides/checking-existing-tokens.md", contains: `resource "cloudflare_api_token" "ci"`,
+		reason: "a cloudflare_api_token with a precondition; internal/tokencheck's tests plan and apply this guide's blocks against a stand-in provider of the same shape",
+	},
 }
 
 // docsBlock is one ```terraform block of the README or the docs.

@@ -217,6 +217,9 @@ func exampleOutputs() map[string]map[string]any {
 			"dns_edit_policy_for_5_12":   policyMap(dnsEditResources, zoneRead, dnsWrite),
 			"zone_read_only_group_count": zoneReadOnly,
 		},
+		"functions/check_token_policies": {
+			"ci_findings": []any{},
+		},
 		"functions/permission_exists": {
 			"extra_permission_id": cachePurge,
 		},

@@ -270,24 +270,45 @@ type form struct {
 	translated *foreignAccess
 }
 
-// forms lists the readings of a normalised input: the literal ones first
-// (the name itself, its access word after a separator, its scope prefix,
-// Edit for Write), then those of the rules in readings.go, each expanded the
-// same way.
+// forms lists the readings of a normalised input: the literal ones first,
+// then those of the rules in readings.go. Suggestions weigh them all.
 func (c *Catalog) forms(n string) []form {
-	out := make([]form, 0, 16)
-	seen := map[[2]string]bool{}
-	add := func(f form) {
-		if k := [2]string{f.name, f.scopeKey}; !seen[k] {
-			seen[k] = true
-			out = append(out, f)
-		}
-	}
-	expand(form{name: n}, add)
+	return append(literalForms(n), c.ruleForms(n)...)
+}
+
+// literalForms are the readings of the name as written: the name itself,
+// its access word after a separator, its scope prefix, Edit for Write.
+func literalForms(n string) []form {
+	var set formSet
+	expand(form{name: n}, set.add)
+	return set.forms
+}
+
+// ruleForms are the readings of the rules in readings.go, each expanded
+// the same way. They are built only when no literal reading resolves, so a
+// name spelled as the API or the dashboard spells it never pays for them.
+func (c *Catalog) ruleForms(n string) []form {
+	var set formSet
 	for _, r := range c.ruleReadings(n) {
-		expand(r, add)
+		expand(r, set.add)
 	}
-	return out
+	return set.forms
+}
+
+// formSet collects readings, each (name, scope) once.
+type formSet struct {
+	forms []form
+	seen  map[[2]string]bool
+}
+
+func (s *formSet) add(f form) {
+	if s.seen == nil {
+		s.seen = map[[2]string]bool{}
+	}
+	if k := [2]string{f.name, f.scopeKey}; !s.seen[k] {
+		s.seen[k] = true
+		s.forms = append(s.forms, f)
+	}
 }
 
 // expand adds a reading with its access word joined, its scope prefix read
@@ -335,9 +356,13 @@ func (c *Catalog) resolveSlow(input, scopeKey string) (Match, error) {
 		return m, err
 	}
 	var miss missTrace
-	for i, f := range c.forms(n) {
-		m, err, done := c.tryForm(f, i == 0, input, scopeKey, &miss)
-		if done {
+	for i, f := range literalForms(n) {
+		if m, err, done := c.tryForm(f, i == 0, input, scopeKey, &miss); done {
+			return m, err
+		}
+	}
+	for _, f := range c.ruleForms(n) {
+		if m, err, done := c.tryForm(f, false, input, scopeKey, &miss); done {
 			return m, err
 		}
 	}

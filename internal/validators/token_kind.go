@@ -16,7 +16,9 @@ type tokenKindValidator struct{}
 // anything else (a capitalised one is told to write it in lower case).
 func TokenKind() tokenKindValidator { return tokenKindValidator{} }
 
-func (v tokenKindValidator) Description(ctx context.Context) string { return v.MarkdownDescription(ctx) }
+func (v tokenKindValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
 
 func (v tokenKindValidator) MarkdownDescription(_ context.Context) string {
 	return "value must be `" + catalog.TokenKindUser + "` or `" + catalog.TokenKindAccount + "`"

@@ -213,12 +213,11 @@ func features(t *testing.T) cliFeatures {
 	major, _ := strconv.Atoi(string(m[1]))
 	minor, _ := strconv.Atoi(string(m[2]))
 	version := strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
-	atLeast := func(wantMajor, wantMinor int) bool {
-		return major > wantMajor || major == wantMajor && minor >= wantMinor
-	}
-	f := cliFeatures{version: version, functions: atLeast(1, 8), checks: atLeast(1, 5)}
+	// Every CLI the suite runs is 1.x: compare minor versions within it.
+	atLeast := func(wantMinor int) bool { return major > 1 || major == 1 && minor >= wantMinor }
+	f := cliFeatures{version: version, functions: atLeast(8), checks: atLeast(5)}
 	if bytes.HasPrefix(out, []byte("OpenTofu")) {
-		f.functions, f.checks = atLeast(1, 7), atLeast(1, 6)
+		f.functions, f.checks = atLeast(7), atLeast(6)
 	}
 	cliFeaturesOnce.Store(cli, f)
 	return f

@@ -188,7 +188,7 @@ func run(only string, whole, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(scratch)
+	defer func() { _ = os.RemoveAll(scratch) }()
 	if err := copyWorkTree(scratch); err != nil {
 		return err
 	}
@@ -280,7 +280,7 @@ func copyFile(from, to string) error {
 	if err != nil {
 		return err
 	}
-	defer in.Close()
+	defer func() { _ = in.Close() }()
 	info, err := in.Stat()
 	if err != nil || info.IsDir() {
 		return err

@@ -104,8 +104,10 @@ func decodeOne(data []byte, doc *document) error {
 		return inputError("the input holds more than one JSON document. %s", showHint)
 	case doc.FormatVersion == nil:
 		return inputError("the input is JSON, but not the output of terraform show -json: it has no format_version. %s", showHint)
-	case !strings.HasPrefix(*doc.FormatVersion, "1."):
-		return inputError("the input's format_version is %q; this checker reads format 1.x. Use a cfperms-check release that knows it.", *doc.FormatVersion)
+	case !strings.HasPrefix(*doc.FormatVersion, "1.") && !strings.HasPrefix(*doc.FormatVersion, "0."):
+		// Terraform 0.12 to 1.0 wrote 0.1 and 0.2, the same shape for what
+		// this checker reads; 1.x is every later CLI and OpenTofu.
+		return inputError("the input's format_version is %q; this checker reads formats 0.x and 1.x. Use a cfperms-check release that knows it.", *doc.FormatVersion)
 	}
 	return nil
 }

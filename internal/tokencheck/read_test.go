@@ -29,7 +29,7 @@ func TestReadBadInput(t *testing.T) {
 		{file: "no-format-version.json", want: `^the input is JSON, but not the output of terraform show -json: it has no format_version\.`},
 		{file: "wrong-shape.json", want: `^the input does not have the shape of terraform show -json output: resource_changes is a string where a list belongs\.$`},
 		{file: "list.json", want: `^the input does not have the shape of terraform show -json output: the input is an array where an object belongs\.$`},
-		{file: "format-2.json", want: `^the input's format_version is "2\.0"; this checker reads format 1\.x\.`},
+		{file: "format-2.json", want: `^the input's format_version is "2\.0"; this checker reads formats 0\.x and 1\.x\.`},
 		{file: "truncated.json", want: `^the input is not JSON \(it ends too soon\)\.`},
 	}
 	for _, tt := range tests {

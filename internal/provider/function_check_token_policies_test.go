@@ -73,7 +73,7 @@ func TestCheckTokenPoliciesFunction(t *testing.T) {
 		{"account token", `provider::cfperms::check_token_policies(` + strings.Replace(v5, "account.zone.*", "account.*", 1) + `, "account")[0].code`,
 			knownvalue.StringExact(string(catalog.FindingAccountWildcard)), ""},
 		{"a name where an id belongs", `provider::cfperms::check_token_policies(` + strings.Replace(v4, dnsWrite, "DNS Write", 1) + `)`, findingsCheck(nameNotID), ""},
-		{"null", `provider::cfperms::check_token_policies(null)[0].code`, knownvalue.StringExact(string(catalog.FindingNoPolicies)), ""},
+		{"no policies", `provider::cfperms::check_token_policies([])[0].code`, knownvalue.StringExact(string(catalog.FindingNoPolicies)), ""},
 		{"not a list", `provider::cfperms::check_token_policies("allow")[0].message`, knownvalue.StringExact(`the policies must be a list of policies, not the string "allow".`), ""},
 		{"warnings pass a condition on errors", `[for fs in [provider::cfperms::check_token_policies(` + strings.Replace(v5, dnsWrite, catalogtest.UnknownID, 1) + `)] : ` +
 			`[length(fs), length([for f in fs : f if f.severity == "error"])]][0]`, knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(1), knownvalue.Int64Exact(0)}), ""},

@@ -1,11 +1,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/provider"
 )
@@ -18,10 +17,13 @@ func main() {
 	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/cfperms/cfperms",
-		Debug:   debugMode,
-	})
+	var opts []tf6server.ServeOpt
+	if debugMode {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// provider.NewServer, not providerserver.Serve: its server reads the null
+	// function arguments OpenTofu sends, which the framework's alone cannot.
+	err := tf6server.Serve("registry.terraform.io/cfperms/cfperms", provider.NewServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

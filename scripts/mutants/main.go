@@ -101,8 +101,8 @@ var mutants = []mutant{
 	{
 		// One exact API name (those of length 23) resolves to the next group.
 		name: "an-api-name-resolves-to-another-group", file: "internal/catalog/resolve.go",
-		from:  "\t\tif m, ok := c.pick(refs, scopeKey, input, form{}); ok {\n\t\t\treturn m, nil",
-		to:    "\t\tif m, ok := c.pick(refs, scopeKey, input, form{}); ok {\n\t\t\tif len(input) == 23 {\n\t\t\t\tm.Group = c.groups[(c.byID[m.Group.ID]+1)%len(c.groups)]\n\t\t\t}\n\t\t\treturn m, nil",
+		from:  "\t\t\treturn c.matchOf(r, input, &form{}), nil\n",
+		to:    "\t\t\tm := c.matchOf(r, input, &form{})\n\t\t\tif len(input) == 23 {\n\t\t\t\tm.Group = c.groups[(c.byID[m.Group.ID]+1)%len(c.groups)]\n\t\t\t}\n\t\t\treturn m, nil\n",
 		pkgs:  []string{catalogPkg},
 		tests: "^TestEveryAPINameResolvesToItsOwnGroup$",
 	},

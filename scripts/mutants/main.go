@@ -14,15 +14,28 @@
 //	go run ./scripts/mutants -run size  # the mutants whose name matches
 //	go run ./scripts/mutants -list      # print the list
 //
+// With -uncovered, it reads a gremlins JSON report (gremlins unleash -o
+// FILE) instead and tests the mutants gremlins reported NOT COVERED: gremlins
+// skips any mutant outside a block of Go's coverage profile, which leaves out
+// every case expression of a switch even when the tests run it, so its
+// efficacy says nothing about them. Each is applied with gremlins' own
+// operator and the package tests run; the verdicts are printed, and the run
+// fails only for survivors.
+//
+//	go run ./scripts/mutants -uncovered catalog.json -pkg ./internal/catalog
+//
 // Provider mutants run acceptance tests: they need Terraform on PATH (or
 // TF_ACC_TERRAFORM_PATH) and TF_CLI_CONFIG_FILE=/dev/null, as make mutate sets.
 package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"io"
 	"os"
 	"os/exec"
@@ -165,11 +178,20 @@ func main() {
 	only := flag.String("run", "", "only the mutants whose name matches this regular expression")
 	list := flag.Bool("list", false, "print the mutants and exit")
 	verbose := flag.Bool("v", false, "print the test output of killed mutants too")
+	uncovered := flag.String("uncovered", "", "test the NOT COVERED mutants of this gremlins JSON report instead of the list")
+	pkg := flag.String("pkg", "./internal/catalog", "with -uncovered: the directory gremlins was run on")
 	whole := flag.Bool("whole", false, "run every test of the mutants' packages, not only the tests named to kill them")
 	flag.Parse()
 	if *list {
 		for _, m := range mutants {
 			fmt.Printf("%-50s %s\n", m.name, m.file)
+		}
+		return
+	}
+	if *uncovered != "" {
+		if err := runUncovered(*uncovered, *pkg, *verbose); err != nil {
+			fmt.Fprintln(os.Stderr, "mutants:", err)
+			os.Exit(1)
 		}
 		return
 	}
@@ -306,4 +328,127 @@ func indent(s string) string {
 		lines = append([]string{"..."}, lines[len(lines)-40:]...)
 	}
 	return "    " + strings.Join(lines, "\n    ") + "\n"
+}
+
+// gremlinsReport is the part of gremlins' JSON report this reads.
+type gremlinsReport struct {
+	Files []struct {
+		FileName  string `json:"file_name"`
+		Mutations []struct {
+			Type   string `json:"type"`
+			Status string `json:"status"`
+			Line   int    `json:"line"`
+			Column int    `json:"column"`
+		} `json:"mutations"`
+	} `json:"files"`
+}
+
+// operators maps gremlins' mutator types to the token replacements they make.
+var operators = map[string]map[token.Token]string{
+	"ARITHMETIC_BASE":       {token.ADD: "-", token.SUB: "+", token.MUL: "/", token.QUO: "*", token.REM: "*"},
+	"CONDITIONALS_BOUNDARY": {token.LSS: "<=", token.LEQ: "<", token.GTR: ">=", token.GEQ: ">"},
+	"CONDITIONALS_NEGATION": {token.EQL: "!=", token.NEQ: "==", token.LSS: ">=", token.LEQ: ">", token.GTR: "<=", token.GEQ: "<"},
+	"INCREMENT_DECREMENT":   {token.INC: "--", token.DEC: "++"},
+	"INVERT_NEGATIVES":      {token.SUB: "+"},
+}
+
+// runUncovered tests the mutants a gremlins report left NOT COVERED.
+func runUncovered(report, pkg string, verbose bool) error {
+	data, err := os.ReadFile(report)
+	if err != nil {
+		return err
+	}
+	var rep gremlinsReport
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return fmt.Errorf("%s: %w", report, err)
+	}
+	scratch, err := os.MkdirTemp("", "cfperms-mutants-")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(scratch) }()
+	if err := copyWorkTree(scratch); err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	var survived []string
+	for _, f := range rep.Files {
+		file := filepath.Join(filepath.Clean(pkg), f.FileName)
+		for _, m := range f.Mutations {
+			if m.Status != "NOT COVERED" {
+				continue
+			}
+			where := fmt.Sprintf("%s:%d:%d %s", file, m.Line, m.Column, m.Type)
+			verdict, output := tryAt(scratch, file, m.Line, m.Column, m.Type, pkg)
+			counts[verdict]++
+			fmt.Printf("%-10s %s\n", verdict, where)
+			if verdict == "survived" {
+				survived = append(survived, where)
+			}
+			if verbose || verdict == "survived" || verdict == "stale" {
+				fmt.Print(indent(output))
+			}
+		}
+	}
+	fmt.Printf("\nkilled %d, survived %d, not viable %d, stale %d\n", counts["killed"], counts["survived"], counts["broken"], counts["stale"])
+	if len(survived) > 0 {
+		return fmt.Errorf("%d mutants survived", len(survived))
+	}
+	return nil
+}
+
+// tryAt applies gremlins' operator kind to the token at line:column of file
+// in scratch, runs the tests of pkg and its subpackages, and restores the
+// file. A mutant that does not compile is "broken" (gremlins: not viable).
+func tryAt(scratch, file string, line, column int, kind, pkg string) (verdict, output string) {
+	path := filepath.Join(scratch, file)
+	original, err := os.ReadFile(path)
+	if err != nil {
+		return "stale", err.Error() + "\n"
+	}
+	offset, tok, ok := tokenAt(original, line, column)
+	replacement, known := operators[kind][tok]
+	if !ok || !known {
+		return "stale", fmt.Sprintf("no %s operator at %s:%d:%d (found %q)\n", kind, file, line, column, tok)
+	}
+	mutated := append(append(append([]byte(nil), original[:offset]...), replacement...), original[offset+len(tok.String()):]...)
+	if err := os.WriteFile(path, mutated, 0o600); err != nil {
+		return "broken", err.Error() + "\n"
+	}
+	defer func() { _ = os.WriteFile(path, original, 0o600) }()
+	cmd := exec.Command("go", "test", "-count=1", "-timeout", "10m", "./"+filepath.ToSlash(filepath.Clean(pkg))+"/...")
+	cmd.Dir = scratch
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return "survived", string(out)
+	case !errors.As(err, &exit):
+		return "broken", err.Error() + "\n"
+	case bytes.Contains(out, []byte("[build failed]")) || bytes.Contains(out, []byte("[setup failed]")):
+		return "broken", string(out)
+	}
+	return "killed", string(out)
+}
+
+// tokenAt finds the operator token at line:column (1-based, in bytes) of
+// Go source, and its byte offset.
+func tokenAt(src []byte, line, column int) (offset int, tok token.Token, ok bool) {
+	fset := token.NewFileSet()
+	f := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(f, src, nil, 0)
+	for {
+		pos, t, _ := s.Scan()
+		if t == token.EOF {
+			return 0, 0, false
+		}
+		p := fset.Position(pos)
+		if p.Line == line && p.Column == column {
+			return p.Offset, t, true
+		}
+		if p.Line > line {
+			return 0, 0, false
+		}
+	}
 }

@@ -114,3 +114,60 @@ func TestRefreshSummary(t *testing.T) {
 		t.Errorf("a rename must not lose the former names aimed at the renamed group:\n%s", text)
 	}
 }
+
+// TestAppendFormerNames: a new file gets the header, rows are added in name
+// order, a row the file holds is not added twice, and ParseFormerNames names
+// the line of a damaged row.
+func TestAppendFormerNames(t *testing.T) {
+	t.Parallel()
+	id := testID(ScopeKeyZone, "DNS Write")
+	b := FormerName{Name: "B Old Name", Scope: "zone", ID: id, Since: "2026-06-01", Evidence: "test"}
+	a := FormerName{Name: "A Old Name", Scope: "zone", ID: id, Since: "2026-06-01", Evidence: "test"}
+	data := AppendFormerNames(nil, []FormerName{b, a})
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if len(lines) != 3 || lines[0] != formerNamesHeader || !strings.HasPrefix(lines[1], "A Old Name\t") || !strings.HasPrefix(lines[2], "B Old Name\t") {
+		t.Fatalf("AppendFormerNames to an empty file:\n%s", data)
+	}
+	if again := AppendFormerNames(data, []FormerName{a}); string(again) != string(data) {
+		t.Fatalf("a row the file holds was added again:\n%s", again)
+	}
+	parsed, err := ParseFormerNames(data)
+	if err != nil || len(parsed) != 2 || parsed[0] != a || parsed[1] != b {
+		t.Fatalf("ParseFormerNames(AppendFormerNames(...)) = %+v, %v", parsed, err)
+	}
+	for _, damaged := range []struct{ text, want string }{
+		{formerNamesHeader + "\nA\tzone\n", "former names line 2: want 5 tab-separated fields, got 2"},
+		{formerNamesHeader + "\n" + strings.Join([]string{"A", "zone", "not-an-id", "", ""}, "\t") + "\n", "former names line 2: needs a name"},
+	} {
+		if _, err := ParseFormerNames([]byte(damaged.text)); err == nil || !strings.Contains(err.Error(), damaged.want) {
+			t.Errorf("ParseFormerNames(%q) = %v; want %q", damaged.text, err, damaged.want)
+		}
+	}
+}
+
+// TestRenamesInNameOrder: Compare and Merge list renames by former name,
+// whatever order the groups come in, so summaries read the same each run.
+func TestRenamesInNameOrder(t *testing.T) {
+	t.Parallel()
+	embedded, err := EmbeddedSnapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := Snapshot{AsOf: embedded.AsOf, Source: "test", Groups: append([]Group(nil), embedded.Groups...)}
+	// Rename two groups, the later one in name order listed first.
+	var picked []int
+	for i, g := range next.Groups {
+		if g.ScopeKey() == ScopeKeyAccount && len(picked) < 2 {
+			picked = append(picked, i)
+		}
+	}
+	first, second := picked[0], picked[1]
+	next.Groups[first].Name, next.Groups[second].Name = "Z Renamed", "Y Renamed"
+	next.Groups[first], next.Groups[second] = next.Groups[second], next.Groups[first]
+	_, merged := Merge(embedded, next)
+	for name, renamed := range map[string][]Rename{"Compare": Compare(embedded, next).Renamed, "Merge": merged.Renamed} {
+		if len(renamed) != 2 || renamed[0].From > renamed[1].From {
+			t.Errorf("%s lists renames %+v; want two, by former name", name, renamed)
+		}
+	}
+}

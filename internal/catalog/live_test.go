@@ -61,10 +61,14 @@ func TestMerge(t *testing.T) {
 	if err != nil || m.Group.ID != idBrowserRenderingWrite || !strings.Contains(m.Warning(), `former name of the account permission group "Browser Run Write"`) {
 		t.Fatalf("old name: %+v, %v, %q", m.Group, err, m.Warning())
 	}
-	// A group gone from the live list still resolves, with a warning.
+	// A group gone from the live list still resolves, with a warning
+	// titled for what it is.
 	m, err = c.Resolve("Billing Read", "")
 	if err != nil || !strings.Contains(m.Warning(), "not in Cloudflare's live list") {
 		t.Fatalf("removed group: %+v, %v, %q", m.Group, err, m.Warning())
+	}
+	if got := m.WarningSummary(); got != "Permission group not in Cloudflare's live list" {
+		t.Fatalf("removed group: warning titled %q", got)
 	}
 	m, err = c.Resolve(m.Group.ID, "")
 	if err != nil || !strings.Contains(m.Warning(), "not in Cloudflare's live list") {

@@ -37,6 +37,7 @@ func TestParseResourceKey(t *testing.T) {
 		{key: "com.cloudflare.api.account.zone." + strings.ToUpper(zone), wantErr: `zone ids are 32 lower-case hex digits\. Did you mean "com\.cloudflare\.api\.account\.zone\.` + zone + `"`},
 		{key: "com.cloudflare.api.account.example.com", wantErr: `"example\.com" is neither "\*" nor an? account id`},
 		{key: "com.cloudflare.api.user.*", wantErr: `no wildcard`},
+		{key: "com.cloudflare.users." + acct, wantErr: `Did you mean "com\.cloudflare\.api\.user\.` + acct + `"\?`},
 		{key: "com.cloudflare.edge.r2.bucket.my-bucket", wantErr: `<account id>_<jurisdiction>_<bucket>`},
 		{key: "com.cloudflare.edge.r2.bucket." + acct + "_mars_b1", wantErr: `jurisdiction "default", "eu" or "fedramp"`},
 		{key: "", wantErr: `matches none of the resource key forms.*Keys look like`},
@@ -192,6 +193,9 @@ func TestCheckPolicy(t *testing.T) {
 		{name: "zone permission with only account resources", policy: allow([]string{"DNS Write"}, acctRes()),
 			findings: []string{`error scope_not_covered: permissions\[0\]: "DNS Write" is a zone permission, but no resource in this policy is a zone\. Add "com\.cloudflare\.api\.account\.zone\.<zone id>"`,
 				`warning unused_resource: no permission in this policy applies to "com\.cloudflare\.api\.account\.` + acct + `"`}},
+		{name: "account permission with only zone resources", policy: allow([]string{"Billing Read"}, zoneRes("*")),
+			findings: []string{`error scope_not_covered: permissions\[0\]: "Billing Read" is an account permission, but no resource in this policy is an account\. Add "com\.cloudflare\.api\.account\.<account id>"`,
+				`warning unused_resource`}},
 		{name: "r2 permission on an account key", policy: allow([]string{bucketItem}, acctRes()),
 			findings: []string{`error scope_not_covered: .*is an R2 bucket permission, but no resource in this policy is an R2 bucket\. .*"com\.cloudflare\.edge\.r2\.bucket\.<account id>_default_<bucket>" for one bucket, or \{"com\.cloudflare\.api\.account\.<account id>" = \{"com\.cloudflare\.edge\.r2\.bucket\.\*" = "\*"\}\} for every bucket`,
 				`warning unused_resource`}},
@@ -389,6 +393,18 @@ func TestPolicySizeBoundary(t *testing.T) {
 				t.Fatalf("%d groups in the result, want %d", len(r.Groups), tt.distinct)
 			}
 		})
+	}
+}
+
+// TestNested tells the account-nested form, which the Cloudflare provider
+// 5.0 to 5.12 cannot express, from plain keys.
+func TestNested(t *testing.T) {
+	t.Parallel()
+	if Nested([]Resource{acctRes(), zoneRes("*")}) {
+		t.Error("plain keys reported as the account-nested form")
+	}
+	if !Nested([]Resource{zoneRes("*"), nestedRes(zoneStar)}) {
+		t.Error("the account-nested form not reported")
 	}
 }
 

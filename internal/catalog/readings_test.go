@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -99,5 +100,19 @@ func TestReadingRules(t *testing.T) {
 				t.Fatalf("warning %q does not name the API name", w)
 			}
 		})
+	}
+}
+
+// TestEveryArrowBlockIsASeparator: the first and last code point of each
+// block of arrows reads as the separator of a qualified name, as the middle
+// ones do.
+func TestEveryArrowBlockIsASeparator(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, r := range []rune{0x2190, 0x21ff, 0x27f0, 0x27ff, 0x2900, 0x297f, 0x2794, 0x27bf, 0x2b00, 0x2b4f, 0x1f800, 0x1f8ff} {
+		input := fmt.Sprintf("Zone %c DNS %c Edit", r, r)
+		if m, err := c.Resolve(input, ""); err != nil || m.Group.ID != idDNSWrite {
+			t.Errorf("Resolve(%q) (U+%04X) = %s, %v; want DNS Write", input, r, m.Group.ID, err)
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -66,6 +68,12 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Logs Wirte", scope: "zone", want: "Logs Write", wantScope: "zone"},
 		{input: "Edit Workers Routes", want: "Workers Routes Write", wantScope: "zone"},
 		{input: "Read Billing", want: "Billing Read", wantScope: "account"},
+		// Found by mutation testing: each row fails when one ranking rule breaks.
+		{input: "Registrar Edit", want: "Registrar Domains Admin", wantScope: "account"},                 // no access word before another access
+		{input: "Connectivity Directory Bin", want: "Connectivity Directory Bind", wantScope: "account"}, // a three-letter prefix
+		{input: "Access:SSHAuditingRead", want: "Access: SSH Auditing Read", wantScope: "account"},       // words run together
+		{input: "AIGatewayRun", want: "AI Gateway Run", wantScope: "account"},                            // a two-letter word run in
+		{input: "DNS Viaw Raad", want: "DNS View Read", wantScope: "account"},                            // one edit in a four-letter word
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
@@ -203,6 +211,43 @@ func TestBoundedDistance(t *testing.T) {
 			if got := boundedDistance(p[0], p[1], limit); got != want {
 				t.Fatalf("boundedDistance(%q, %q, %d) = %d; the distance is %d, so want %d", p[0], p[1], limit, got, full, want)
 			}
+		}
+	}
+}
+
+// TestSuggestionsReadAsAList: one suggestion stands alone, two are joined
+// by "or", three by a comma and "or", in the order offered.
+func TestSuggestionsReadAsAList(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for n := 1; n <= maxSuggestions; n++ {
+		found := false
+		for _, input := range []string{"DNS Wirte", "DN Rea"} {
+			for _, scope := range []string{"", "account"} {
+				_, err := c.Resolve(input, scope)
+				e := AsError(err)
+				if e == nil || len(e.Suggestions) != n {
+					continue
+				}
+				found = true
+				var quoted []string
+				for _, s := range e.Suggestions {
+					quoted = append(quoted, regexp.QuoteMeta(fmt.Sprintf("%q", s.InputFor(e.ScopeKey)))+`( \([a-z_]+\))?`)
+				}
+				list := quoted[0]
+				switch n {
+				case 2:
+					list = quoted[0] + " or " + quoted[1]
+				case 3:
+					list = quoted[0] + ", " + quoted[1] + " or " + quoted[2]
+				}
+				if !regexp.MustCompile(`Did you mean ` + list + `\?`).MatchString(e.Error()) {
+					t.Errorf("Resolve(%q, %q) lists %d suggestions as %q", input, scope, n, e.Error())
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no input here gets %d suggestions: pick another", n)
 		}
 	}
 }

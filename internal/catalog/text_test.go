@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSanitizeServerText(t *testing.T) {
@@ -97,5 +98,18 @@ func TestMoreInList(t *testing.T) {
 	if warns.Summary() != "And 1 more warning in names" || strings.Contains(warns.Detail(), "Fix") ||
 		!strings.Contains(warns.Detail(), "21 elements of names have warnings. The first 20 are shown; the other one is left out") {
 		t.Fatalf("%q: %q", warns.Summary(), warns.Detail())
+	}
+}
+
+// TestQuoteShortCutsAtARune: a long value is cut to at most 60 bytes, at a
+// rune's start, so the message stays valid UTF-8 and short.
+func TestQuoteShortCutsAtARune(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{strings.Repeat("é", 40), "x" + strings.Repeat("é", 40), strings.Repeat("a", 100)} {
+		got := quoteShort(s)
+		inner := strings.TrimSuffix(strings.TrimPrefix(got, `"`), `"…`)
+		if !utf8.ValidString(got) || !strings.HasSuffix(got, `"…`) || len(inner) > 60 || len(inner) < 58 || !strings.HasPrefix(s, inner) {
+			t.Errorf("quoteShort(%d bytes) = %q", len(s), got)
+		}
 	}
 }

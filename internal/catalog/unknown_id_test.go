@@ -3,6 +3,7 @@ package catalog
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -91,6 +92,30 @@ func TestFlatPermissions(t *testing.T) {
 	for name, id := range flat {
 		if g, ok := c.ByID(id); !ok || g.Name != name {
 			t.Errorf("%q maps to %s, the id of %+v", name, id, g)
+		}
+	}
+}
+
+// TestMalformedIDsAreRecognised: a string that can only have been meant as
+// an id (upper case, dashes, a stray letter or two) gets the malformed-id
+// error and the id it meant, whichever hex digits and letters it holds.
+func TestMalformedIDsAreRecognised(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	const lower = "abcdef0123456789abcdef0123456789" // every boundary: a, f, 0, 9
+	tests := []struct{ input, fixed string }{
+		{input: strings.ToUpper(lower), fixed: lower},                           // A and F
+		{input: "abcdef01-2345-6789-abcd-ef0123456789", fixed: lower},           // a UUID's dashes
+		{input: "ABCDEF01-2345-6789-ABCD-EF0123456789", fixed: lower},           // both
+		{input: strings.ToUpper(idDNSWrite), fixed: idDNSWrite},                 // a known id
+		{input: "g" + idDNSWrite[1:len(idDNSWrite)-1] + "z", fixed: idDNSWrite}, // stray g and z
+		{input: "G" + idDNSWrite[1:len(idDNSWrite)-1] + "Z", fixed: idDNSWrite}, // stray G and Z
+	}
+	for _, tt := range tests {
+		_, err := c.Resolve(tt.input, "")
+		e := AsError(err)
+		if e == nil || e.Kind != ErrMalformedID || e.FixedID != tt.fixed {
+			t.Errorf("Resolve(%q) = %v; want a malformed id meaning %s", tt.input, err, tt.fixed)
 		}
 	}
 }

@@ -19,8 +19,10 @@
 // skips any mutant outside a block of Go's coverage profile, which leaves out
 // every case expression of a switch even when the tests run it, so its
 // efficacy says nothing about them. Each is applied with gremlins' own
-// operator and the package tests run; the verdicts are printed, and the run
-// fails only for survivors.
+// operator and the package tests run; the verdicts are printed with the kill
+// rate over every viable mutant (gremlins' killed and lived included), and
+// the run fails when that rate is under -threshold. DESIGN.md explains the
+// survivors.
 //
 //	go run ./scripts/mutants -uncovered catalog.json -pkg ./internal/catalog
 //
@@ -180,6 +182,7 @@ func main() {
 	verbose := flag.Bool("v", false, "print the test output of killed mutants too")
 	uncovered := flag.String("uncovered", "", "test the NOT COVERED mutants of this gremlins JSON report instead of the list")
 	pkg := flag.String("pkg", "./internal/catalog", "with -uncovered: the directory gremlins was run on")
+	threshold := flag.Float64("threshold", 90, "with -uncovered: the lowest kill rate, in percent, over every viable mutant")
 	whole := flag.Bool("whole", false, "run every test of the mutants' packages, not only the tests named to kill them")
 	flag.Parse()
 	if *list {
@@ -189,7 +192,7 @@ func main() {
 		return
 	}
 	if *uncovered != "" {
-		if err := runUncovered(*uncovered, *pkg, *verbose); err != nil {
+		if err := runUncovered(*uncovered, *pkg, *threshold, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "mutants:", err)
 			os.Exit(1)
 		}
@@ -353,7 +356,7 @@ var operators = map[string]map[token.Token]string{
 }
 
 // runUncovered tests the mutants a gremlins report left NOT COVERED.
-func runUncovered(report, pkg string, verbose bool) error {
+func runUncovered(report, pkg string, threshold float64, verbose bool) error {
 	data, err := os.ReadFile(report)
 	if err != nil {
 		return err
@@ -375,7 +378,16 @@ func runUncovered(report, pkg string, verbose bool) error {
 	for _, f := range rep.Files {
 		file := filepath.Join(filepath.Clean(pkg), f.FileName)
 		for _, m := range f.Mutations {
-			if m.Status != "NOT COVERED" {
+			switch m.Status {
+			case "KILLED", "TIMED OUT":
+				counts["gremlins killed"]++
+				continue
+			case "LIVED":
+				counts["gremlins lived"]++
+				survived = append(survived, fmt.Sprintf("%s:%d:%d %s (gremlins)", file, m.Line, m.Column, m.Type))
+				continue
+			case "NOT COVERED":
+			default:
 				continue
 			}
 			where := fmt.Sprintf("%s:%d:%d %s", file, m.Line, m.Column, m.Type)
@@ -385,14 +397,31 @@ func runUncovered(report, pkg string, verbose bool) error {
 			if verdict == "survived" {
 				survived = append(survived, where)
 			}
-			if verbose || verdict == "survived" || verdict == "stale" {
+			if verdict == "stale" {
+				fmt.Print(indent(output))
+			}
+			if verbose {
 				fmt.Print(indent(output))
 			}
 		}
 	}
-	fmt.Printf("\nkilled %d, survived %d, not viable %d, stale %d\n", counts["killed"], counts["survived"], counts["broken"], counts["stale"])
-	if len(survived) > 0 {
-		return fmt.Errorf("%d mutants survived", len(survived))
+	killed := counts["gremlins killed"] + counts["killed"]
+	viable := killed + counts["gremlins lived"] + counts["survived"]
+	fmt.Printf("\nNOT COVERED by gremlins: killed %d, survived %d, not viable %d, stale %d\n", counts["killed"], counts["survived"], counts["broken"], counts["stale"])
+	fmt.Printf("with gremlins' own (killed %d, lived %d): %d of %d viable mutants killed\n", counts["gremlins killed"], counts["gremlins lived"], killed, viable)
+	if viable == 0 {
+		return errors.New("no viable mutant in the report")
+	}
+	rate := 100 * float64(killed) / float64(viable)
+	fmt.Printf("kill rate %.1f%% (threshold %.0f%%); survivors:\n", rate, threshold)
+	for _, s := range survived {
+		fmt.Println("  " + s)
+	}
+	if counts["stale"] > 0 {
+		return fmt.Errorf("%d mutants of the report are not in the code: run gremlins again", counts["stale"])
+	}
+	if rate < threshold {
+		return fmt.Errorf("kill rate %.1f%% is under %.0f%%", rate, threshold)
 	}
 	return nil
 }

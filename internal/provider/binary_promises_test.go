@@ -36,7 +36,7 @@ func TestBinaryNeverLogsTheToken(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := newFakeCloudflare(t, tt.mode)
-			provider := fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n", srv.URL)
+			provider := fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n", srv.BaseURL)
 			if tt.inConfig {
 				provider += fmt.Sprintf("  api_token    = %q\n", liveToken)
 			}
@@ -99,7 +99,7 @@ func TestBinaryOfflineWithTokenInEnvironment(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			srv := newFakeCloudflare(t, "")
-			dir := writeConfig(t, cliHeader+fmt.Sprintf("provider \"cfperms\" {\n%s  base_url = %q\n}\n", liveSetting, srv.URL)+`
+			dir := writeConfig(t, cliHeader+fmt.Sprintf("provider \"cfperms\" {\n%s  base_url = %q\n}\n", liveSetting, srv.BaseURL)+`
 data "cfperms_catalog" "all" {}
 data "cfperms_permission_group" "dns" { name = "DNS Write" }
 

@@ -142,7 +142,7 @@ func completeFragment(t *testing.T, block string) (config string, env []string) 
 		if !provider.MatchString(config) {
 			t.Fatalf("a block that mentions live_catalog has no provider block to point at a test server:\n%s", config)
 		}
-		config = provider.ReplaceAllLiteralString(config, fmt.Sprintf("provider \"cfperms\" {\n  base_url = %q # added by the test\n", srv.URL))
+		config = provider.ReplaceAllLiteralString(config, fmt.Sprintf("provider \"cfperms\" {\n  base_url = %q # added by the test\n", srv.BaseURL))
 		env = append(env, "CLOUDFLARE_API_TOKEN="+liveToken)
 	}
 	return config, env

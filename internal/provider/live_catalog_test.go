@@ -50,8 +50,15 @@ type fakeCloudflare struct {
 	// target is where the "redirect" mode points, on another loopback port.
 	target    *httptest.Server
 	targetHit atomic.Int32
+	// BaseURL is the server's URL with a path no other fake server has had:
+	// live fetches are remembered per base URL for the life of the process,
+	// and a closed server's port is soon another's.
+	BaseURL string
 	userAgent atomic.Value
 }
+
+// fakeServers counts the fake servers started, for their BaseURL.
+var fakeServers atomic.Int64
 
 func newFakeCloudflare(t *testing.T, mode string) *fakeCloudflare {
 	t.Helper()
@@ -150,16 +157,17 @@ func newFakeCloudflare(t *testing.T, mode string) *fakeCloudflare {
 		}})
 	}))
 	t.Cleanup(func() { close(release); f.Close() })
+	f.BaseURL = fmt.Sprintf("%s/fake-%d/client/v4", f.URL, fakeServers.Add(1))
 	return f
 }
 
 func (f *fakeCloudflare) providerBlock(extra string) string {
-	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n  api_token    = %q\n%s\n}\n", f.URL, liveToken, extra)
+	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n  api_token    = %q\n%s\n}\n", f.BaseURL, liveToken, extra)
 }
 
 // providerBlockTokenFromEnv leaves the token to CLOUDFLARE_API_TOKEN.
 func (f *fakeCloudflare) providerBlockTokenFromEnv() string {
-	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n}\n", f.URL)
+	return fmt.Sprintf("provider \"cfperms\" {\n  live_catalog = true\n  base_url     = %q\n}\n", f.BaseURL)
 }
 
 // With live_catalog unset the provider makes no network call at all, even
@@ -176,7 +184,7 @@ provider "cfperms" {
   api_token = %q
 }
 data "cfperms_permission_group" "test" { name = "DNS Write" }
-data "cfperms_catalog" "all" {}`, srv.URL, liveToken),
+data "cfperms_catalog" "all" {}`, srv.BaseURL, liveToken),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("source"), knownvalue.StringExact("embedded")),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("added"), knownvalue.ListSizeExact(0)),

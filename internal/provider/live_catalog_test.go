@@ -53,7 +53,7 @@ type fakeCloudflare struct {
 	// BaseURL is the server's URL with a path no other fake server has had:
 	// live fetches are remembered per base URL for the life of the process,
 	// and a closed server's port is soon another's.
-	BaseURL string
+	BaseURL   string
 	userAgent atomic.Value
 }
 

@@ -238,3 +238,35 @@ func TestCheckLiveFloors(t *testing.T) {
 		t.Fatalf("summary %q, detail %q", floor.Summary(), err)
 	}
 }
+
+// A live group named as another group's vocabulary entry means the live
+// group: its API name outranks the other's alias.
+func TestMergeAliasTakenByALiveGroup(t *testing.T) {
+	t.Parallel()
+	alias, ok := firstAlias(Default(), ScopeKeyZone)
+	if !ok {
+		t.Skip("the catalog has no zone vocabulary entry")
+	}
+	embedded, live, _ := liveWith(t, func(groups []Group, _ int) []Group {
+		return append(groups, Group{ID: liveNewID, Name: alias.spelling, ScopeKeys: []string{ScopeKeyZone}})
+	})
+	c, _ := Merge(embedded, live)
+	m, err := c.Resolve(alias.spelling, "zone")
+	if err != nil || m.Group.ID != liveNewID {
+		t.Fatalf("Resolve(%q) = %+v, %v; want the live group of that name, not %q's alias", alias.spelling, m.Group, err, Default().groups[alias.group].Name)
+	}
+}
+
+// firstAlias is the first vocabulary entry (by spelling) of a group in scope.
+func firstAlias(c *Catalog, scopeKey string) (ref, bool) {
+	var best ref
+	found := false
+	for _, refs := range c.exact {
+		for _, r := range refs {
+			if r.kind != MatchExact && r.kind != MatchRenamed && r.scopeKey == scopeKey && (!found || r.spelling < best.spelling) {
+				best, found = r, true
+			}
+		}
+	}
+	return best, found
+}

@@ -371,3 +371,35 @@ func TestDocumentedNamesResolve(t *testing.T) {
 		}
 	}
 }
+
+// Where a group's API name and one of its vocabulary entries differ only in
+// case, an input spelled as neither resolves through the entry, whose warning
+// says where that spelling comes from.
+func TestVocabularyEntryExplainsACaseVariant(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	tested := 0
+	for spelling, refs := range c.exact {
+		exact, entry := -1, -1
+		for i, r := range refs {
+			switch {
+			case r.kind == MatchExact:
+				exact = i
+			case r.kind != MatchRenamed:
+				entry = i
+			}
+		}
+		if exact < 0 || entry < 0 || refs[exact].group != refs[entry].group || refs[entry].spelling != spelling {
+			continue
+		}
+		tested++
+		input := strings.ToUpper(refs[entry].spelling)
+		m, err := c.Resolve(input, "")
+		if err != nil || m.Kind != refs[entry].kind {
+			t.Errorf("Resolve(%q) = %s, %v; want it read as the %s %q", input, m.Kind, err, refs[entry].kind, refs[entry].spelling)
+		}
+	}
+	if tested == 0 {
+		t.Skip("no API name has a vocabulary entry differing only in case")
+	}
+}

@@ -251,3 +251,27 @@ func TestSuggestionsReadAsAList(t *testing.T) {
 		}
 	}
 }
+
+// TestWordMatchLimits holds a misspelt word to its edit budget: one edit
+// from four letters, two from seven, none below four.
+func TestWordMatchLimits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		word, want string
+		score      float64
+	}{
+		{word: "routes", want: "routes", score: 1},
+		{word: "rout", want: "routes", score: 0.8},     // a prefix
+		{word: "dnz", want: "dns", score: 0},           // three letters: no edit allowed
+		{word: "zome", want: "zone", score: 0.8},       // four letters: one edit
+		{word: "rotues", want: "routes", score: 0},     // six letters: not two edits
+		{word: "secrest", want: "secrets", score: 0.8}, // seven letters: two edits
+		{word: "sxcxxts", want: "secrets", score: 0},   // three edits
+	}
+	for _, tt := range tests {
+		got := wordMatch(tt.word, tt.want, letterMask(tt.word), letterMask(tt.want))
+		if got != tt.score {
+			t.Errorf("wordMatch(%q, %q) = %v, want %v", tt.word, tt.want, got, tt.score)
+		}
+	}
+}

@@ -158,8 +158,8 @@ var mutants = []mutant{
 	},
 	{
 		name: "live-mode-on-whenever-CLOUDFLARE_API_TOKEN-is-set", file: "internal/provider/provider.go",
-		from: "\tif !config.LiveCatalog.ValueBool() {\n\t\treturn\n\t}\n",
-		to:   "\tif !config.LiveCatalog.ValueBool() && os.Getenv(\"CLOUDFLARE_API_TOKEN\") == \"\" {\n\t\treturn\n\t}\n",
+		from: "\tif !config.LiveCatalog.ValueBool() {\n\t\treturn embedded, diags\n\t}\n",
+		to:   "\tif !config.LiveCatalog.ValueBool() && os.Getenv(\"CLOUDFLARE_API_TOKEN\") == \"\" {\n\t\treturn embedded, diags\n\t}\n",
 		pkgs: []string{providerPkg}, tests: "^TestBinaryOfflineWithTokenInEnvironment$",
 	},
 	{

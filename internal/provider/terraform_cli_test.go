@@ -110,13 +110,8 @@ func validateDiagnostics(t *testing.T, config string) []cliDiagnostic {
 // what it printed on stdout and its exit status.
 func runTerraform(t *testing.T, config string, args ...string) (stdout []byte, exit int) {
 	t.Helper()
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if terraform == "" {
-		var err error
-		if terraform, err = exec.LookPath("terraform"); err != nil {
-			t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH")
-		}
-	}
+	terraform := terraformCLI(t)
+	skipUnsupported(t, config)
 	const address = "registry.terraform.io/cfperms/cfperms"
 	ctx, cancel := context.WithCancel(context.Background())
 	reattach := make(chan *plugin.ReattachConfig)

@@ -264,10 +264,17 @@ func try(scratch string, m mutant, whole bool) (verdict, output string) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = scratch
 	out, err := cmd.CombinedOutput()
+	if bytes.Contains(out, []byte("no tests to run")) {
+		return "stale", "no test matches " + m.tests + "\n" + string(out)
+	}
+	return testVerdict(out, err)
+}
+
+// testVerdict reads a mutant's `go test` run: the tests passed (it
+// survived), failed (killed), or never ran (broken).
+func testVerdict(out []byte, err error) (verdict, output string) {
 	var exit *exec.ExitError
 	switch {
-	case bytes.Contains(out, []byte("no tests to run")):
-		return "stale", "no test matches " + m.tests + "\n" + string(out)
 	case err == nil:
 		return "survived", string(out)
 	case !errors.As(err, &exit):
@@ -448,16 +455,7 @@ func tryAt(scratch, file string, line, column int, kind, pkg string) (verdict, o
 	cmd := exec.Command("go", "test", "-count=1", "-timeout", "10m", "./"+filepath.ToSlash(filepath.Clean(pkg))+"/...")
 	cmd.Dir = scratch
 	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return "survived", string(out)
-	case !errors.As(err, &exit):
-		return "broken", err.Error() + "\n"
-	case bytes.Contains(out, []byte("[build failed]")) || bytes.Contains(out, []byte("[setup failed]")):
-		return "broken", string(out)
-	}
-	return "killed", string(out)
+	return testVerdict(out, err)
 }
 
 // tokenAt finds the operator token at line:column (1-based, in bytes) of

@@ -8,12 +8,11 @@ import (
 )
 
 // NewServer returns the protocol server factory main serves and the tests
-// run: the framework's server for the provider, with null function arguments
-// made readable (see nullArgumentsServer).
+// run: each call a new provider in the framework's server, with null function
+// arguments made readable (see nullArgumentsServer).
 func NewServer(version string) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(New(version)())
 	return func() tfprotov6.ProviderServer {
-		return nullArgumentsServer{framework()}
+		return nullArgumentsServer{providerserver.NewProtocol6(New(version)())()}
 	}
 }
 

@@ -209,14 +209,11 @@ func run(only string, whole, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	scratch, err := os.MkdirTemp("", "cfperms-mutants-")
+	scratch, err := scratchCopy()
 	if err != nil {
 		return err
 	}
 	defer func() { _ = os.RemoveAll(scratch) }()
-	if err := copyWorkTree(scratch); err != nil {
-		return err
-	}
 	var failed []string
 	for _, m := range mutants {
 		if !pattern.MatchString(m.name) {
@@ -283,6 +280,20 @@ func testVerdict(out []byte, err error) (verdict, output string) {
 		return "broken", string(out)
 	}
 	return "killed", string(out)
+}
+
+// scratchCopy is a new temporary directory holding copyWorkTree's copy;
+// the caller removes it.
+func scratchCopy() (string, error) {
+	scratch, err := os.MkdirTemp("", "cfperms-mutants-")
+	if err != nil {
+		return "", err
+	}
+	if err := copyWorkTree(scratch); err != nil {
+		_ = os.RemoveAll(scratch)
+		return "", err
+	}
+	return scratch, nil
 }
 
 // copyWorkTree copies the files git knows of (committed or not, ignored
@@ -372,14 +383,11 @@ func runUncovered(report, pkg string, threshold float64, verbose bool) error {
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return fmt.Errorf("%s: %w", report, err)
 	}
-	scratch, err := os.MkdirTemp("", "cfperms-mutants-")
+	scratch, err := scratchCopy()
 	if err != nil {
 		return err
 	}
 	defer func() { _ = os.RemoveAll(scratch) }()
-	if err := copyWorkTree(scratch); err != nil {
-		return err
-	}
 	counts := map[string]int{}
 	var survived []string
 	for _, f := range rep.Files {

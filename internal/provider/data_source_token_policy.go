@@ -41,6 +41,8 @@ type tokenPolicyModel struct {
 	ResourcesMap       types.Dynamic `tfsdk:"resources_map"`
 	Policy             types.Object  `tfsdk:"policy"`
 	PolicyMap          types.Object  `tfsdk:"policy_map"`
+	Policies           types.List    `tfsdk:"policies"`
+	PoliciesMap        types.Dynamic `tfsdk:"policies_map"`
 }
 
 func (d *tokenPolicyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -105,6 +107,20 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 			"policy":     policyAttribute("5.13 and later", schema.StringAttribute{Computed: true, MarkdownDescription: "Resources as a JSON string."}),
 			"policy_map": policyAttribute("5.0 to 5.12", schema.DynamicAttribute{Computed: true, MarkdownDescription: "Resources as a map."}),
+			"policies": schema.ListNestedAttribute{
+				MarkdownDescription: "The policy as a list of one, for the Cloudflare provider 5.13 and later: " +
+					"`policies = data.cfperms_token_policy.<name>.policies`, or `concat(...)` of several. Unlike " +
+					"`[data.cfperms_token_policy.<name>.policy]`, this passes `terraform validate` in the Cloudflare provider, " +
+					"which reads an unknown object inside a list literal as missing its required attributes.",
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: policyAttributes(schema.StringAttribute{Computed: true, MarkdownDescription: "Resources as a JSON string."})},
+			},
+			"policies_map": schema.DynamicAttribute{
+				MarkdownDescription: "The same list of one for the Cloudflare provider 5.0 to 5.12, resources as a map: " +
+					"`policies = data.cfperms_token_policy.<name>.policies_map`. The account-nested form cannot be written " +
+					"in those versions; there, give zones and R2 buckets by their own keys.",
+				Computed: true,
+			},
 		},
 	}
 }
@@ -115,12 +131,17 @@ func policyAttribute(versions string, resources schema.Attribute) schema.SingleN
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "The whole policy, `{ effect, permission_groups, resources }`, ready to put in the `policies` of a " +
 			"token with the Cloudflare provider " + versions + ".",
-		Computed: true,
-		Attributes: map[string]schema.Attribute{
-			"effect":            schema.StringAttribute{Computed: true, MarkdownDescription: "`allow` or `deny`."},
-			"permission_groups": idListAttribute("`{ id }` objects."),
-			"resources":         resources,
-		},
+		Computed:   true,
+		Attributes: policyAttributes(resources),
+	}
+}
+
+// policyAttributes are a policy's effect, permission groups and resources.
+func policyAttributes(resources schema.Attribute) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"effect":            schema.StringAttribute{Computed: true, MarkdownDescription: "`allow` or `deny`."},
+		"permission_groups": idListAttribute("`{ id }` objects."),
+		"resources":         resources,
 	}
 }
 
@@ -207,5 +228,6 @@ func (d *tokenPolicyDataSource) Read(ctx context.Context, req datasource.ReadReq
 	data.PermissionGroups, data.PermissionGroupIDs = shapes.groups, shapes.ids
 	data.ResourcesJSON, data.ResourcesMap = shapes.resourcesJSON, shapes.resourcesMap
 	data.Policy, data.PolicyMap = shapes.policy, shapes.policyMap
+	data.Policies, data.PoliciesMap = shapes.policies, shapes.policiesMap
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

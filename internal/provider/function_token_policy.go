@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -32,43 +33,35 @@ func (f *tokenPolicyFunction) Definition(_ context.Context, _ function.Definitio
 			"write `merge(p, { resources = jsondecode(p.resources) })`. Warnings cannot be shown by a function, so what the " +
 			"data source warns about passes here silently: a duplicate permission, an unused resource, a key of a scope this " +
 			"provider cannot check, and an id newer than the catalog (passed through as is). Use the data source to see them.",
+		// Every parameter takes unknown values, so that Terraform calls the
+		// function while it validates: the names are checked then, and the
+		// result is an object whose unknown parts are only those that wait
+		// for the unknown arguments. A wholly unknown object inside a list
+		// literal fails `policies` in the Cloudflare provider at validate.
 		Parameters: []function.Parameter{
-			function.ListParameter{Name: "permissions", ElementType: types.StringType,
+			function.ListParameter{Name: "permissions", ElementType: types.StringType, AllowUnknownValues: true,
 				MarkdownDescription: "Permission names or ids, in any form `permission_id` accepts."},
-			function.DynamicParameter{Name: "resources",
+			function.DynamicParameter{Name: "resources", AllowUnknownValues: true,
 				MarkdownDescription: "Resources as Cloudflare takes them: a map from resource key to `\"*\"`, or the account-nested " +
 					"form, or that map as a JSON string (`jsonencode(...)`)."},
 		},
-		VariadicParameter: function.StringParameter{Name: "effect", AllowNullValue: true,
+		VariadicParameter: function.StringParameter{Name: "effect", AllowNullValue: true, AllowUnknownValues: true,
 			MarkdownDescription: "Optional `allow` (the default) or `deny`, in any case; null or `\"\"` means the default."},
 		Return: function.ObjectReturn{AttributeTypes: policyAttrTypes},
 	}
 }
 
 func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var permissionList []types.String
+	var permissionList types.List
 	var resourcesArg types.Dynamic
 	var effects []types.String
 	resp.Error = req.Arguments.Get(ctx, &permissionList, &resourcesArg, &effects)
 	if resp.Error != nil {
 		return
 	}
-	var p catalog.Policy
-	effect, ferr := optionalArgument(effects, 2, "effect")
+	p, ferr := tokenPolicyArguments(ctx, permissionList, resourcesArg, effects)
 	if ferr != nil {
 		resp.Error = ferr
-		return
-	}
-	p.Effect = strings.ToLower(strings.TrimSpace(effect))
-	// Terraform holds back a call whose arguments are partly unknown, but
-	// OpenTofu 1.7 makes it: what is known is checked, and the result is
-	// unknown.
-	if nulls := permissionsFrom(permissionList, true, &p); len(nulls) > 0 {
-		resp.Error = validators.ArgumentError(0, catalog.NullElement("permissions", nulls[0]))
-		return
-	}
-	if err := resourcesFrom(resourcesArg, &p); err != nil {
-		resp.Error = validators.ArgumentError(1, err.Error())
 		return
 	}
 	res := catalog.Default().CheckPolicy(p)
@@ -80,11 +73,53 @@ func (f *tokenPolicyFunction) Run(ctx context.Context, req function.RunRequest, 
 		resp.Error = validators.ArgumentError(argumentPosition[errs[0].Argument], strings.Join(texts, "\n"))
 		return
 	}
-	if !res.Complete {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(policyAttrTypes))
-		return
+	resp.Error = resp.Result.Set(ctx, partialPolicy(p, res))
+}
+
+// tokenPolicyArguments reads the arguments into a catalog.Policy, marking
+// what is not known yet.
+func tokenPolicyArguments(ctx context.Context, permissionList types.List, resourcesArg types.Dynamic, effects []types.String) (catalog.Policy, *function.FuncError) {
+	var p catalog.Policy
+	effect, ferr := optionalArgument(effects, 2, "effect")
+	if ferr != nil {
+		return p, ferr
 	}
-	resp.Error = resp.Result.Set(ctx, shapePolicy(p, res).policy)
+	p.Effect = strings.ToLower(strings.TrimSpace(effect))
+	p.Unknown.Effect = len(effects) == 1 && effects[0].IsUnknown()
+	var list []types.String
+	if !permissionList.IsUnknown() {
+		if diags := permissionList.ElementsAs(ctx, &list, false); diags.HasError() {
+			return p, function.FuncErrorFromDiags(ctx, diags)
+		}
+	}
+	if nulls := permissionsFrom(list, !permissionList.IsUnknown(), &p); len(nulls) > 0 {
+		return p, validators.ArgumentError(0, catalog.NullElement("permissions", nulls[0]))
+	}
+	if err := resourcesFrom(resourcesArg, &p); err != nil {
+		return p, validators.ArgumentError(1, err.Error())
+	}
+	return p, nil
+}
+
+// partialPolicy is the checked policy, with each part that waits for an
+// unknown argument unknown: the effect on the effect, the resources on the
+// resources, and the permission groups on anything (a name in two scopes is
+// settled by the resources).
+func partialPolicy(p catalog.Policy, res catalog.PolicyResult) types.Object {
+	if res.Complete {
+		return shapePolicy(p, res).policy
+	}
+	effect := types.StringUnknown()
+	if !p.Unknown.Effect {
+		effect = types.StringValue(p.EffectiveEffect())
+	}
+	resources := types.StringUnknown()
+	if !p.Unknown.Resources {
+		resources = types.StringValue(catalog.ResourcesJSON(p.Resources))
+	}
+	return types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
+		"effect": effect, "permission_groups": types.ListUnknown(idObjectType), "resources": resources,
+	})
 }
 
 // argumentPosition is where each argument the catalog may blame sits.

@@ -3,7 +3,6 @@ package provider
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,11 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/cfperms/terraform-provider-cfperms/internal/plugintest"
 )
 
 // cliDiagnostic is a diagnostic as `terraform plan -json` prints it.
@@ -110,52 +106,32 @@ func validateDiagnostics(t *testing.T, config string) []cliDiagnostic {
 // what it printed on stdout and its exit status.
 func runTerraform(t *testing.T, config string, args ...string) (stdout []byte, exit int) {
 	t.Helper()
+	return runTerraformWith(t, config, nil, args...)
+}
+
+// runTerraformWith is runTerraform with other providers attached beside
+// this one (stand-ins, served by the caller).
+func runTerraformWith(t *testing.T, config string, others []plugintest.Reattach, args ...string) (stdout []byte, exit int) {
+	t.Helper()
 	terraform := terraformCLI(t)
 	skipUnsupported(t, config)
 	const address = "registry.terraform.io/cfperms/cfperms"
-	ctx, cancel := context.WithCancel(context.Background())
-	reattach := make(chan *plugin.ReattachConfig)
-	closed := make(chan struct{})
-	go func() {
-		err := tf6server.Serve(address, NewServer("test"),
-			tf6server.WithDebug(ctx, reattach, closed),
-			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
-			tf6server.WithoutLogStderrOverride(),
-			tf6server.WithLoggingSink(t))
-		if err != nil {
-			t.Errorf("serving the provider: %v", err)
-		}
-	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattach:
-	case <-time.After(10 * time.Second):
-		cancel()
-		t.Fatal("the provider server did not start")
-	}
-	defer func() {
-		cancel()
-		<-closed
-	}()
-	reattachJSON, err := json.Marshal(map[string]any{address: map[string]any{
-		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-
+	served := plugintest.Serve(t, NewServer("test"), address)
 	dir := t.TempDir()
-	header := "terraform {\n  required_providers {\n    cfperms = { source = \"" + address + "\" }\n  }\n}\n\n"
+	header := "terraform {\n  required_providers {\n    cfperms = { source = \"" + address + "\" }\n"
+	if len(others) > 0 {
+		header += "    cloudflare = { source = \"cloudflare/cloudflare\" }\n"
+	}
+	header += "  }\n}\n\n"
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(header+config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(terraform, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	cmd.Env = append(os.Environ(), plugintest.Env(t, append(others, served)...), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
-	err = cmd.Run() // a failed run still prints its diagnostics
+	err := cmd.Run() // a failed run still prints its diagnostics
 	if stderr.Len() > 0 {
 		t.Logf("terraform stderr: %s", stderr.String())
 	}

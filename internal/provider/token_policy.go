@@ -132,6 +132,10 @@ type policyShapes struct {
 	resourcesMap  types.Dynamic // 5.0 to 5.12
 	policy        types.Object  // 5.13 and later
 	policyMap     types.Object  // 5.0 to 5.12
+	// The same policies as lists of one, which Terraform passes to a
+	// token's policies as one value.
+	policies    types.List    // 5.13 and later
+	policiesMap types.Dynamic // 5.0 to 5.12
 }
 
 // shapePolicy shapes a checked policy: permission_groups as [{ id }],
@@ -153,9 +157,16 @@ func shapePolicy(p catalog.Policy, res catalog.PolicyResult) policyShapes {
 	s.policy = types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
 		"effect": effect, "permission_groups": s.groups, "resources": s.resourcesJSON,
 	})
+	mapResources := s.resourcesMap.UnderlyingValue()
 	s.policyMap = types.ObjectValueMust(policyMapAttrTypes, map[string]attr.Value{
 		"effect": effect, "permission_groups": s.groups, "resources": s.resourcesMap,
 	})
+	s.policies = types.ListValueMust(types.ObjectType{AttrTypes: policyAttrTypes}, []attr.Value{s.policy})
+	// Inside a list a policy's type is exact: resources a map of strings, or
+	// for the nested form the object that value is.
+	exact := map[string]attr.Type{"effect": types.StringType, "permission_groups": types.ListType{ElemType: idObjectType}, "resources": mapResources.Type(context.Background())}
+	element := types.ObjectValueMust(exact, map[string]attr.Value{"effect": effect, "permission_groups": s.groups, "resources": mapResources})
+	s.policiesMap = types.DynamicValue(types.ListValueMust(types.ObjectType{AttrTypes: exact}, []attr.Value{element}))
 	return s
 }
 

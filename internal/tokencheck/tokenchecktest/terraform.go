@@ -2,20 +2,16 @@ package tokenchecktest
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
-	"time"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/plugintest"
 )
 
 // Address is where a Workspace serves the stand-in: the Cloudflare
@@ -50,44 +46,13 @@ func NewWorkspace(t *testing.T, shape Shape) *Workspace {
 	skipOldCLI(t, terraform)
 	reattach := serve(t, shape)
 	return &Workspace{t: t, Dir: t.TempDir(), terraform: terraform, env: append(os.Environ(),
-		"TF_REATTACH_PROVIDERS="+reattach, "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")}
+		reattach, "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")}
 }
 
-// serve starts the stand-in and returns its TF_REATTACH_PROVIDERS value.
+// serve starts the stand-in and returns its TF_REATTACH_PROVIDERS setting.
 func serve(t *testing.T, shape Shape) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	reattach := make(chan *plugin.ReattachConfig)
-	closed := make(chan struct{})
-	go func() {
-		err := tf6server.Serve(Address, providerserver.NewProtocol6(NewProvider(shape)),
-			tf6server.WithDebug(ctx, reattach, closed),
-			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
-			tf6server.WithoutLogStderrOverride(),
-			tf6server.WithLoggingSink(t))
-		if err != nil {
-			t.Errorf("serving the stand-in: %v", err)
-		}
-	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattach:
-	case <-time.After(10 * time.Second):
-		cancel()
-		t.Fatal("the stand-in provider did not start")
-	}
-	t.Cleanup(func() {
-		cancel()
-		<-closed
-	})
-	data, err := json.Marshal(map[string]any{Address: map[string]any{
-		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
+	return plugintest.Env(t, plugintest.Serve(t, providerserver.NewProtocol6(NewProvider(shape)), Address))
 }
 
 // Write puts a file (main.tf, modules/x/main.tf...) in the workspace.

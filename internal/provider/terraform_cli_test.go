@@ -23,14 +23,15 @@ type cliDiagnostic struct {
 }
 
 // planDiagnostics runs `terraform plan -json` on config against this
-// provider and returns what Terraform reported. terraform-plugin-testing
+// provider (and the others given, served beside it) and returns what
+// Terraform reported. terraform-plugin-testing
 // cannot assert warnings; this sees them as a user's terminal would. It
 // fails the test when Terraform's exit status disagrees with what it
 // printed, or when a plan without errors did not run to its summary: a
 // test of warnings must not pass because Terraform never ran.
-func planDiagnostics(t *testing.T, config string) []cliDiagnostic {
+func planDiagnostics(t *testing.T, config string, others ...plugintest.Reattach) []cliDiagnostic {
 	t.Helper()
-	stdout, exit := runTerraform(t, config, "plan", "-json", "-input=false", "-lock=false", "-no-color")
+	stdout, exit := runTerraformWith(t, config, others, "plan", "-json", "-input=false", "-lock=false", "-no-color")
 	diags, completed := parsePlanJSON(stdout)
 	checkExitStatus(t, "plan", exit, diags)
 	if exit == 0 && !completed {
@@ -67,12 +68,7 @@ func parsePlanJSON(stdout []byte) (diags []cliDiagnostic, completed bool) {
 // thinks it did (a crash, a missing CLI, a flag it does not know).
 func checkExitStatus(t *testing.T, command string, exit int, diags []cliDiagnostic) {
 	t.Helper()
-	errs := 0
-	for _, d := range diags {
-		if d.Severity == "error" {
-			errs++
-		}
-	}
+	errs := countErrors(diags)
 	switch {
 	case errs > 0 && exit != 1:
 		t.Fatalf("terraform %s reported %d errors but exited %d", command, errs, exit)
@@ -81,12 +77,23 @@ func checkExitStatus(t *testing.T, command string, exit int, diags []cliDiagnost
 	}
 }
 
+// countErrors is how many of diags are errors.
+func countErrors(diags []cliDiagnostic) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == "error" {
+			n++
+		}
+	}
+	return n
+}
+
 // validateDiagnostics runs `terraform validate -json` on config, as a user
 // or a CI job would before any plan: variables and resources are unknown.
 // Its "valid" flag and exit status must agree with the diagnostics.
-func validateDiagnostics(t *testing.T, config string) []cliDiagnostic {
+func validateDiagnostics(t *testing.T, config string, others ...plugintest.Reattach) []cliDiagnostic {
 	t.Helper()
-	stdout, exit := runTerraform(t, config, "validate", "-json", "-no-color")
+	stdout, exit := runTerraformWith(t, config, others, "validate", "-json", "-no-color")
 	var result struct {
 		Valid       *bool           `json:"valid"`
 		Diagnostics []cliDiagnostic `json:"diagnostics"`

@@ -52,6 +52,13 @@ variable "scope" { type = string }
 			want: `^Unknown permission group: permissions\[1\]: "DNS Wirte" is not a permission group in any scope\. Did you mean "DNS Write" \(zone\)\?`,
 		},
 		{
+			name: "token_policy function permissions, resource key from a variable",
+			config: `output "x" {
+  value = provider::cfperms::token_policy(["Zone Read", "DNS Wirte"], { "com.cloudflare.api.account.zone.${var.zone_id}" = "*" })
+}`,
+			want: `^Invalid function argument: .*"DNS Wirte" is not a permission group in any scope\. Did you mean "DNS Write" \(zone\)\?`,
+		},
+		{
 			name: "cfperms_permission_group scope",
 			config: `data "cfperms_permission_group" "x" {
   name  = "DNS Write"

@@ -9,6 +9,9 @@
 package cloudflaretest
 
 import (
+	"fmt"
+
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,7 +36,10 @@ type Release struct {
 	// `policies` list attribute (v5).
 	Blocks bool
 	// Version is the resource schema's version (501 from 5.13).
-	Version  int64
+	Version int64
+	// Newest is the newest release of the line, which a configuration's
+	// version constraint is matched against.
+	Newest   string
 	policies func() schema.ListNestedAttribute
 	extra    func() map[string]schema.Attribute
 }
@@ -42,19 +48,19 @@ type Release struct {
 var (
 	V5_13 = Release{
 		Name: "5.13", Versions: "5.13.0 to 5.22.0", ReadFrom: "v5.13.0 and v5.22.0 (commit a2efdc5786ae9726d56928dbfe91933bd92404ca)",
-		AccountToken: true, Version: 501, policies: policiesV5_13, extra: extraV5_12,
+		Newest: "5.22.0", AccountToken: true, Version: 501, policies: policiesV5_13, extra: extraV5_12,
 	}
 	V5_12 = Release{
 		Name: "5.12", Versions: "5.10.0 to 5.12.0", ReadFrom: "v5.12.0 (v5.10 and v5.11 likewise)",
-		AccountToken: true, policies: policiesV5_12, extra: extraV5_12,
+		Newest: "5.12.0", AccountToken: true, policies: policiesV5_12, extra: extraV5_12,
 	}
 	V5_0 = Release{
 		Name: "5.0", Versions: "5.0.0 to 5.9.x", ReadFrom: "v5.0.0",
-		AccountToken: true, policies: policiesV5_0, extra: extraV5_0,
+		Newest: "5.9.0", AccountToken: true, policies: policiesV5_0, extra: extraV5_0,
 	}
 	V4 = Release{
 		Name: "4", Versions: "4.x (4.52.8 the last)", ReadFrom: "v4.52.8 (terraform-plugin-sdk v2, served here by the framework)",
-		Blocks: true,
+		Newest: "4.52.8", Blocks: true,
 	}
 	// Releases is every line, newest first.
 	Releases = []Release{V5_13, V5_12, V5_0, V4}
@@ -192,4 +198,25 @@ func v4Schema() schema.Schema {
 			},
 		},
 	}
+}
+
+// Matching is every release line whose newest release satisfies a
+// configuration's version constraint for the Cloudflare provider, such as
+// "~> 5.13" or ">= 5.0, < 5.13": the lines a configuration with that
+// constraint may meet, so a test plans it against each.
+func Matching(constraint string) ([]Release, error) {
+	c, err := version.NewConstraint(constraint)
+	if err != nil {
+		return nil, err
+	}
+	var out []Release
+	for _, r := range Releases {
+		if c.Check(version.Must(version.NewVersion(r.Newest))) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no release line has a newest release matching %q", constraint)
+	}
+	return out, nil
 }

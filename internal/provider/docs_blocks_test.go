@@ -11,17 +11,10 @@ import (
 )
 
 // docsBlockSkips are the docs code blocks that cannot be planned here, by
-// file and the text that identifies the block, each with the reason.
-var docsBlockSkips = []struct{ file, contains, reason string }{
-	{
-		file: "docs/data-sources/token_policy.md", contains: `resource "cloudflare_api_token" "dns"`,
-		reason: "shows the Cloudflare provider's cloudflare_api_token consuming the policy; that provider cannot be installed offline, and the policy itself is planned from the example above it",
-	},
-	{
-		file: "docs/guides/checking-existing-tokens.md", contains: `resource "cloudflare_api_token" "ci"`,
-		reason: "a cloudflare_api_token with a precondition; internal/tokencheck's tests plan and apply this guide's blocks against a stand-in provider of the same shape",
-	},
-}
+// file and the text that identifies the block, each with the reason. None
+// today: blocks that create Cloudflare tokens are planned against the
+// stand-in of the release their version constraint names.
+var docsBlockSkips = []struct{ file, contains, reason string }{}
 
 // docsBlock is one ```terraform block of the README or the docs.
 type docsBlock struct {
@@ -97,14 +90,9 @@ func TestDocsCodeBlocksPlan(t *testing.T) {
 			t.Parallel()
 			config, env := completeFragment(t, b.text)
 			skipUnsupported(t, config)
-			run := planInstalled(t, rc, writeConfig(t, config), env...)
-			if d := unexpectedDiagnostics(run.diags); len(d) > 0 {
-				t.Fatalf("planning the block reported:\n%s\nthe block, as planned:\n%s", describe(d), config)
-			}
-			expectChecksPass(t, run, strings.Count("\n"+config, "\ncheck \""))
-			for output, value := range commentedOutputs(t, config) {
-				expectOutput(t, run, output+" (as its comment says)", output, value)
-			}
+			withCloudflare(t, config, func(t *testing.T, cloudflare []string) {
+				checkDocsBlock(t, rc, config, append(env, cloudflare...))
+			})
 		})
 	}
 	if planned == 0 {
@@ -117,6 +105,23 @@ func TestDocsCodeBlocksPlan(t *testing.T) {
 	}
 }
 
+// checkDocsBlock validates and plans one completed docs block: no
+// diagnostic but the dev_overrides notice, every check block passing, and
+// every output whose comment shows a value equal to it.
+func checkDocsBlock(t *testing.T, rc, config string, env []string) {
+	t.Helper()
+	dir := writeConfig(t, config)
+	validateInstalled(t, rc, dir, env...)
+	run := planInstalled(t, rc, dir, env...)
+	if d := unexpectedDiagnostics(run.diags); len(d) > 0 {
+		t.Fatalf("planning the block reported:\n%s\nthe block, as planned:\n%s", describe(d), config)
+	}
+	expectChecksPass(t, run, strings.Count("\n"+config, "\ncheck \""))
+	for output, value := range commentedOutputs(t, config) {
+		expectOutput(t, run, output+" (as its comment says)", output, value)
+	}
+}
+
 // completeFragment makes a docs block plannable on its own, and returns the
 // environment its plan needs.
 func completeFragment(t *testing.T, block string) (config string, env []string) {
@@ -126,8 +131,13 @@ func completeFragment(t *testing.T, block string) (config string, env []string) 
 		config = cliHeader + config
 	}
 	declared := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^variable "([^"]+)"`).FindAllStringSubmatch(config, -1) {
+	for _, m := range regexp.MustCompile(`(?ms)^variable "([^"]+)" \{(?:([^\n]*)\}$|\n(.*?)^\})`).FindAllStringSubmatch(config, -1) {
 		declared[m[1]] = true
+		if !strings.Contains(m[2]+m[3], "default") {
+			// Declared as a user's configuration would, without a value:
+			// give it one as a user would, from the environment.
+			env = append(env, "TF_VAR_"+m[1]+"="+placeholderID)
+		}
 	}
 	for _, m := range regexp.MustCompile(`\bvar\.([A-Za-z_][A-Za-z0-9_-]*)`).FindAllStringSubmatch(config, -1) {
 		if !declared[m[1]] {
@@ -151,3 +161,64 @@ func completeFragment(t *testing.T, block string) (config string, env []string) 
 // placeholderID stands for an account or zone id in a docs block's
 // variables.
 const placeholderID = "fedcba9876543210fedcba9876543210"
+
+// TestDocsWiring refuses, in every code block of README.md, docs/ and
+// templates/ (whatever its language) and in every example, the two ways a
+// token wiring escapes TestDocsCodeBlocksPlan and TestExamples: the policy
+// object in a list literal, which the Cloudflare provider rejects at
+// validate, and a token resource commented out, which no test plans.
+func TestDocsWiring(t *testing.T) {
+	t.Parallel()
+	listLiteral := regexp.MustCompile(`\[[^\[\]]*data\.cfperms_token_policy\.[A-Za-z0-9_-]+(\["[^"]*"\])?\.policy(_map)?\b`)
+	commented := regexp.MustCompile(`(?m)^\s*#+\s*resource\s+"cloudflare_(api|account)_token"`)
+	for name, text := range wiringTexts(t) {
+		if m := listLiteral.FindString(text); m != "" {
+			t.Errorf("%s: %q puts a token policy object in a list literal: assign .policies (or concat() them) instead", name, m)
+		}
+		if m := commented.FindString(text); m != "" {
+			t.Errorf("%s: %q is a commented-out token: make it a block that is planned", name, strings.TrimSpace(m))
+		}
+	}
+}
+
+// wiringTexts maps each code block of README.md, docs/ and templates/, and
+// each example file, to its text.
+func wiringTexts(t *testing.T) map[string]string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	fence := regexp.MustCompile("(?ms)^```[a-z]*\n(.*?)^```")
+	texts := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && rel != "." && rel != "docs" && rel != "templates" && rel != "examples" &&
+			!strings.HasPrefix(rel, "docs/") && !strings.HasPrefix(rel, "templates/") && !strings.HasPrefix(rel, "examples/"):
+			return filepath.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		switch {
+		case strings.HasSuffix(rel, ".tf"):
+			texts[rel] = string(data)
+		case rel == "README.md" || strings.Contains(rel, "/") && (strings.HasSuffix(rel, ".md") || strings.HasSuffix(rel, ".tmpl")):
+			for i, m := range fence.FindAllStringSubmatch(string(data), -1) {
+				texts[fmt.Sprintf("%s block %d", rel, i+1)] = m[1]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) == 0 {
+		t.Fatal("no code blocks or examples found")
+	}
+	return texts
+}

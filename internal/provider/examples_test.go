@@ -63,41 +63,60 @@ func TestExamples(t *testing.T) {
 			if !strings.Contains(config, "required_providers") {
 				config = cliHeader + config
 			}
-			run := planInstalled(t, rc, writeConfig(t, config))
-			if d := unexpectedDiagnostics(run.diags); len(d) > 0 {
-				t.Fatalf("planning the example reported:\n%s", describe(d))
-			}
-			expectChecksPass(t, run, strings.Count(config, "\ncheck \""))
 			expected, ok := want[name]
 			if !ok {
 				t.Fatalf("no expected outputs for examples/%s: add them to exampleOutputs", name)
 			}
-			for output, value := range commentedOutputs(t, config) {
-				expectOutput(t, run, output+" (as its comment says)", output, value)
-			}
-			var names []string
-			for output := range run.outputs {
-				names = append(names, output)
-			}
-			slices.Sort(names)
-			for _, output := range names {
-				value, ok := expected[output]
-				if !ok {
-					t.Errorf("output %q has no expected value: add it to exampleOutputs", output)
-					continue
-				}
-				expectOutput(t, run, output, output, value)
-			}
-			for output := range expected {
-				if _, ok := run.outputs[output]; !ok {
-					t.Errorf("the example has no output %q; update exampleOutputs", output)
-				}
-			}
+			withCloudflare(t, config, func(t *testing.T, env []string) {
+				checkExample(t, rc, config, expected, env)
+			})
 		})
 	}
 	for name := range want {
 		if !seen[name] {
 			t.Errorf("exampleOutputs names examples/%s, which does not exist", name)
+		}
+	}
+}
+
+// checkExample validates and plans one example: no diagnostic but the
+// dev_overrides notice, its check blocks passing, and its outputs as
+// expected.
+func checkExample(t *testing.T, rc, config string, expected map[string]any, env []string) {
+	t.Helper()
+	dir := writeConfig(t, config)
+	validateInstalled(t, rc, dir, env...)
+	run := planInstalled(t, rc, dir, env...)
+	if d := unexpectedDiagnostics(run.diags); len(d) > 0 {
+		t.Fatalf("planning the example reported:\n%s", describe(d))
+	}
+	expectChecksPass(t, run, strings.Count(config, "\ncheck \""))
+	expectExampleOutputs(t, run, config, expected)
+}
+
+// expectExampleOutputs wants every output equal to what its comment shows
+// and to what exampleOutputs computes, and no output without an expectation.
+func expectExampleOutputs(t *testing.T, run plannedRun, config string, expected map[string]any) {
+	t.Helper()
+	for output, value := range commentedOutputs(t, config) {
+		expectOutput(t, run, output+" (as its comment says)", output, value)
+	}
+	var names []string
+	for output := range run.outputs {
+		names = append(names, output)
+	}
+	slices.Sort(names)
+	for _, output := range names {
+		value, ok := expected[output]
+		if !ok {
+			t.Errorf("output %q has no expected value: add it to exampleOutputs", output)
+			continue
+		}
+		expectOutput(t, run, output, output, value)
+	}
+	for output := range expected {
+		if _, ok := run.outputs[output]; !ok {
+			t.Errorf("the example has no output %q; update exampleOutputs", output)
 		}
 	}
 }

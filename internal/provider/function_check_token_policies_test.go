@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -238,30 +237,6 @@ func TestCheckTokenPoliciesFunctionPartlyUnknown(t *testing.T) {
 	}, &resp)
 	if resp.Error != nil || !resp.Result.Value().IsUnknown() {
 		t.Fatalf("error %v, result %v", resp.Error, resp.Result.Value())
-	}
-}
-
-// The Terraform examples of the "Checking existing tokens" guide plan and
-// apply against a stand-in for the Cloudflare provider, so they cannot rot.
-func TestCheckingExistingTokensGuide(t *testing.T) {
-	t.Parallel()
-	guide, err := os.ReadFile("../../templates/guides/checking-existing-tokens.md.tmpl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks := regexp.MustCompile("(?s)```terraform\n(.*?)```").FindAllStringSubmatch(string(guide), -1)
-	if len(blocks) == 0 {
-		t.Fatal("no terraform example in the guide")
-	}
-	for i, block := range blocks {
-		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   functionsAvailable,
-				ProtoV6ProviderFactories: withStandIn(tokenchecktest.V5JSON),
-				Steps:                    []resource.TestStep{{Config: standInConfig(block[1])}},
-			})
-		})
 	}
 }
 

@@ -1,3 +1,10 @@
+terraform {
+  required_providers {
+    cfperms    = { source = "cfperms/cfperms" }
+    cloudflare = { source = "cloudflare/cloudflare", version = "~> 5.13" }
+  }
+}
+
 variable "account_id" {
   type    = string
   default = "0123456789abcdef0123456789abcdef"
@@ -53,31 +60,23 @@ data "cfperms_token_policy" "zone_read_only" {
   resources   = { "com.cloudflare.api.account.zone.*" = "*" }
 }
 
-# With the Cloudflare provider 5.13 and later, whose policies take resources
-# as a JSON string, use `policy`:
-#
-# resource "cloudflare_api_token" "dns" {
-#   name     = "dns-edit"
-#   policies = [data.cfperms_token_policy.dns_edit.policy]
-# }
-#
-# resource "cloudflare_account_token" "workers" {
-#   account_id = var.account_id
-#   name       = "workers-deploy"
-#   policies = [
-#     data.cfperms_token_policy.workers_account.policy,
-#     data.cfperms_token_policy.workers_zones.policy,
-#     data.cfperms_token_policy.r2_objects.policy,
-#   ]
-# }
-#
-# With 5.0 to 5.12, whose policies take resources as a map, use `policy_map`
-# (those versions cannot express the account-nested form):
-#
-# resource "cloudflare_api_token" "dns" {
-#   name     = "dns-edit"
-#   policies = [data.cfperms_token_policy.dns_edit.policy_map]
-# }
+# The tokens. `policies` is the checked policy as a list of one, for the
+# Cloudflare provider 5.13 and later: assign it, or concat() several. (With 5.0
+# to 5.12 use `policies_map`; see the page below.)
+resource "cloudflare_api_token" "dns" {
+  name     = "dns-edit"
+  policies = data.cfperms_token_policy.dns_edit.policies
+}
+
+resource "cloudflare_account_token" "workers" {
+  account_id = var.account_id
+  name       = "workers-deploy"
+  policies = concat(
+    data.cfperms_token_policy.workers_account.policies,
+    data.cfperms_token_policy.workers_zones.policies,
+    data.cfperms_token_policy.r2_objects.policies,
+  )
+}
 
 output "dns_edit_policy" {
   value = data.cfperms_token_policy.dns_edit.policy

@@ -1,3 +1,10 @@
+terraform {
+  required_providers {
+    cfperms    = { source = "cfperms/cfperms" }
+    cloudflare = { source = "cloudflare/cloudflare", version = "~> 5.13" }
+  }
+}
+
 variable "zone_id" {
   type    = string
   default = "fedcba9876543210fedcba9876543210"
@@ -12,16 +19,13 @@ locals {
   )
 }
 
-# Cloudflare provider 5.13 and later take the result as it is:
-#
-# resource "cloudflare_api_token" "cache_purge" {
-#   name     = "cache-purge"
-#   policies = [local.cache_purge_policy]
-# }
-#
-# 5.0 to 5.12 take resources as a map:
-#
-#   policies = [merge(local.cache_purge_policy, { resources = jsondecode(local.cache_purge_policy.resources) })]
+# The Cloudflare provider 5.13 and later take the result as it is, in a list
+# literal of as many policies as the token needs. (5.0 to 5.12 take resources
+# as a map: see cache_purge_policy_for_5_12 below.)
+resource "cloudflare_api_token" "cache_purge" {
+  name     = "cache-purge"
+  policies = [local.cache_purge_policy]
+}
 
 output "cache_purge_policy" {
   value = local.cache_purge_policy

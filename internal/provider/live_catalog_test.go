@@ -212,9 +212,9 @@ func TestLiveCatalog(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: srv.providerBlock("") + `
 data "cfperms_permission_group" "new" { name = "Workers Secrets Write" }
-data "cfperms_permission_group" "renamed_new" { name = "`+renamedTo+`" }
-data "cfperms_permission_group" "renamed_old" { name = "`+renamedFrom+`" }
-data "cfperms_permission_group" "removed" { name = "`+removedName+`" }
+data "cfperms_permission_group" "renamed_new" { name = "` + renamedTo + `" }
+data "cfperms_permission_group" "renamed_old" { name = "` + renamedFrom + `" }
+data "cfperms_permission_group" "removed" { name = "` + removedName + `" }
 data "cfperms_permission_groups" "mixed" { names = ["Workers Secrets Write", "DNS Write"] }
 data "cfperms_catalog" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{

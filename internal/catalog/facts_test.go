@@ -9,18 +9,26 @@ import (
 // keeps it that way.
 const testUnknownID = "0123456789abcdef0123456789abcdef"
 
-var idBrowserRenderingWrite = testID(ScopeKeyAccount, "Browser Rendering Write")
-
-// testID is the id of the embedded group with this API name in a scope: tests
-// name groups, the catalog supplies their ids, so a refresh needs no edits.
-// (Tests outside this package use internal/catalog/catalogtest.)
+// testID is the id of the embedded group a test means by name in a scope,
+// found through the resolver: its API name or a former name, so a rename
+// by a refresh needs no test edits. A name the catalog only reaches by a
+// looser reading panics. (Tests outside this package use
+// internal/catalog/catalogtest.)
 func testID(scopeKey, name string) string {
-	for _, g := range Default().List(Filter{ScopeKey: scopeKey}) {
-		if g.Name == name {
-			return g.ID
-		}
+	m, err := Default().Resolve(name, scopeKey)
+	if err != nil || (m.Kind != MatchExact && m.Kind != MatchRenamed) {
+		panic(fmt.Sprintf("the embedded catalog has no %s group named %q (%v, %s)", scopeKey, name, err, m.Kind))
 	}
-	panic(fmt.Sprintf("the embedded catalog has no %s group named %q", scopeKey, name))
+	return m.Group.ID
+}
+
+// testName is the current API name of the group with this id.
+func testName(id string) string {
+	g, ok := Default().ByID(id)
+	if !ok {
+		panic(fmt.Sprintf("the embedded catalog has no group %s", id))
+	}
+	return g.Name
 }
 
 // nearID changes an id's last digit: a mistyped copy of a known id.

@@ -10,15 +10,15 @@ import "testing"
 func TestEmbeddedSnapshotGolden(t *testing.T) {
 	t.Parallel()
 	c := Default()
-	if got, want := c.AsOf(), "2026-05-27"; got != want {
+	if got, want := c.AsOf(), "2026-08-31"; got != want {
 		t.Errorf("as_of = %s, want %s", got, want)
 	}
-	if got, want := c.Len(), 367; got != want {
+	if got, want := c.Len(), 393; got != want {
 		t.Errorf("%d groups, want %d", got, want)
 	}
 	want := map[string]int{
-		ScopeKeyAccount:      267,
-		ScopeKeyZone:         90,
+		ScopeKeyAccount:      291,
+		ScopeKeyZone:         92,
 		ScopeKeyUser:         6,
 		ScopeKeyR2:           2,
 		ScopeKeyWorkerScript: 1,

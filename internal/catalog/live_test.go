@@ -8,8 +8,18 @@ import (
 	"testing"
 )
 
+// Groups liveSnapshot renames and removes, found through the resolver so a
+// real refresh that renames them changes nothing here.
+var (
+	idLiveRenamed = testID(ScopeKeyAccount, "Browser Run Write")
+	idLiveRemoved = testID(ScopeKeyAccount, "Billing Read")
+)
+
+// liveRenamedName is the name the live list gives idLiveRenamed.
+func liveRenamedName() string { return testName(idLiveRenamed) + " Renamed" }
+
 // liveSnapshot is the embedded catalog as Cloudflare might list it later:
-// one group added, Browser Rendering renamed Browser Run, Billing Read gone.
+// one group added, one renamed, one gone.
 func liveSnapshot(t *testing.T) (Snapshot, Snapshot) {
 	t.Helper()
 	embedded, err := EmbeddedSnapshot()
@@ -18,11 +28,11 @@ func liveSnapshot(t *testing.T) (Snapshot, Snapshot) {
 	}
 	live := Snapshot{AsOf: "2026-11-28", Source: "test"}
 	for _, g := range embedded.Groups {
-		switch g.Name {
-		case "Billing Read":
+		switch g.ID {
+		case idLiveRemoved:
 			continue
-		case "Browser Rendering Write":
-			g.Name = "Browser Run Write"
+		case idLiveRenamed:
+			g.Name = liveRenamedName()
 		}
 		live.Groups = append(live.Groups, g)
 	}
@@ -40,10 +50,10 @@ func TestMerge(t *testing.T) {
 	if len(diff.Added) != 1 || diff.Added[0].Name != "Workers Secrets Write" {
 		t.Errorf("added %+v", diff.Added)
 	}
-	if len(diff.Removed) != 1 || diff.Removed[0].Name != "Billing Read" {
+	if len(diff.Removed) != 1 || diff.Removed[0].Name != testName(idLiveRemoved) {
 		t.Errorf("removed %+v", diff.Removed)
 	}
-	if len(diff.Renamed) != 1 || diff.Renamed[0].From != "Browser Rendering Write" || diff.Renamed[0].To != "Browser Run Write" {
+	if len(diff.Renamed) != 1 || diff.Renamed[0].From != testName(idLiveRenamed) || diff.Renamed[0].To != liveRenamedName() {
 		t.Errorf("renamed %+v", diff.Renamed)
 	}
 
@@ -53,17 +63,17 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("new group: %+v, %v", m, err)
 	}
 	// A renamed group resolves under both names; the old one warns.
-	m, err = c.Resolve("Browser Run Write", "")
-	if err != nil || m.Group.ID != idBrowserRenderingWrite || m.Warning() != "" {
+	m, err = c.Resolve(liveRenamedName(), "")
+	if err != nil || m.Group.ID != idLiveRenamed || m.Warning() != "" {
 		t.Fatalf("new name: %+v, %v, %q", m.Group, err, m.Warning())
 	}
-	m, err = c.Resolve("Browser Rendering Write", "")
-	if err != nil || m.Group.ID != idBrowserRenderingWrite || !strings.Contains(m.Warning(), `former name of the account permission group "Browser Run Write"`) {
+	m, err = c.Resolve(testName(idLiveRenamed), "")
+	if err != nil || m.Group.ID != idLiveRenamed || !strings.Contains(m.Warning(), fmt.Sprintf("former name of the account permission group %q", liveRenamedName())) {
 		t.Fatalf("old name: %+v, %v, %q", m.Group, err, m.Warning())
 	}
 	// A group gone from the live list still resolves, with a warning
 	// titled for what it is.
-	m, err = c.Resolve("Billing Read", "")
+	m, err = c.Resolve(testName(idLiveRemoved), "")
 	if err != nil || !strings.Contains(m.Warning(), "not in Cloudflare's live list") {
 		t.Fatalf("removed group: %+v, %v, %q", m.Group, err, m.Warning())
 	}

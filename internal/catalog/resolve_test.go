@@ -68,7 +68,6 @@ func TestResolveRules(t *testing.T) {
 		{"exact API name beats another scope's docs label, Page Shield", "Page Shield Read", "", "Page Shield Read", "account", MatchExact, true},
 		{"renamed", "Argo Tunnel Write", "", "Cloudflare Tunnel Write", "account", MatchRenamed, true},
 		{"renamed teams", "Teams Report", "account", "Zero Trust Report", "account", MatchRenamed, true},
-		{"renamed after the snapshot", "Browser Run Write", "", "Browser Rendering Write", "account", MatchRenamed, true},
 		{"r2 scope word", "Workers R2 Storage Bucket Item Write", "r2", "Workers R2 Storage Bucket Item Write", "r2", MatchExact, false},
 	}
 	for _, tt := range tests {

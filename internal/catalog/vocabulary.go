@@ -82,11 +82,6 @@ var vocabulary = []alias{
 
 	// Renamed groups (same id, older name) are in former-names.tsv, tied to
 	// the group by id.
-
-	// Newer than the embedded snapshot: Cloudflare renamed Browser Rendering to
-	// Browser Run after 2026-01; the ids did not change.
-	{"account", "Browser Run Read", []string{"Browser Rendering Read"}, MatchRenamed, "Browser Rendering was renamed Browser Run after this snapshot; same id", true},
-	{"account", "Browser Run Write", []string{"Browser Rendering Write"}, MatchRenamed, "Browser Rendering was renamed Browser Run after this snapshot; same id", true},
 }
 
 // accessOverrides gives the access of groups whose names carry no Read or

@@ -32,7 +32,15 @@ const (
 	changedDNSID = "ddddeeeeffff00001111222233334444"
 )
 
-var browserWriteID = catalogtest.ID("account", "Browser Rendering Write")
+// The group the fake live list renames, found through the resolver (so a
+// real refresh that renames it changes nothing here), its embedded name
+// and the name the fake gives it.
+var (
+	renamedID   = catalogtest.ID("account", "Browser Run Write")
+	renamedFrom = catalogtest.Name(renamedID)
+	renamedTo   = renamedFrom + " Renamed"
+	removedName = catalogtest.Name(idBillingRead)
+)
 
 // fakeCloudflare serves the List permission groups endpoint on loopback,
 // in Cloudflare's response shape: the embedded catalog as Cloudflare might
@@ -68,11 +76,11 @@ func newFakeCloudflare(t *testing.T, mode string) *fakeCloudflare {
 	}
 	var groups []cfapi.PermissionGroup
 	for _, g := range embedded.Groups {
-		switch g.Name {
-		case "Billing Read":
+		switch g.ID {
+		case idBillingRead:
 			continue
-		case "Browser Rendering Write":
-			g.Name = "Browser Run Write"
+		case renamedID:
+			g.Name = renamedTo
 		}
 		groups = append(groups, cfapi.PermissionGroup{ID: g.ID, Name: g.Name, Scopes: g.ScopeKeys})
 	}
@@ -204,15 +212,15 @@ func TestLiveCatalog(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: srv.providerBlock("") + `
 data "cfperms_permission_group" "new" { name = "Workers Secrets Write" }
-data "cfperms_permission_group" "renamed_new" { name = "Browser Run Write" }
-data "cfperms_permission_group" "renamed_old" { name = "Browser Rendering Write" }
-data "cfperms_permission_group" "removed" { name = "Billing Read" }
+data "cfperms_permission_group" "renamed_new" { name = "` + renamedTo + `" }
+data "cfperms_permission_group" "renamed_old" { name = "` + renamedFrom + `" }
+data "cfperms_permission_group" "removed" { name = "` + removedName + `" }
 data "cfperms_permission_groups" "mixed" { names = ["Workers Secrets Write", "DNS Write"] }
 data "cfperms_catalog" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.new", tfjsonpath.New("id"), knownvalue.StringExact(newGroupID)),
-				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("id"), knownvalue.StringExact(browserWriteID)),
-				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("api_name"), knownvalue.StringExact("Browser Run Write")),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("id"), knownvalue.StringExact(renamedID)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("api_name"), knownvalue.StringExact(renamedTo)),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("matched_by"), knownvalue.StringExact("renamed")),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.removed", tfjsonpath.New("id"), knownvalue.StringExact(idBillingRead)),
 				statecheck.ExpectKnownValue("data.cfperms_permission_groups.mixed", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{
@@ -222,11 +230,11 @@ data "cfperms_catalog" "all" {}`,
 				// The live list is authoritative: the retired group is in removed, not in the total.
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(len(srv.groups)))),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("added").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Workers Secrets Write")),
-				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("removed").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("Billing Read")),
+				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("removed").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact(removedName)),
 				statecheck.ExpectKnownValue("data.cfperms_catalog.all", tfjsonpath.New("renamed"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact(browserWriteID), "scope": knownvalue.StringExact("account"),
-						"from": knownvalue.StringExact("Browser Rendering Write"), "to": knownvalue.StringExact("Browser Run Write"),
+						"id": knownvalue.StringExact(renamedID), "scope": knownvalue.StringExact("account"),
+						"from": knownvalue.StringExact(renamedFrom), "to": knownvalue.StringExact(renamedTo),
 					}),
 				})),
 			},
@@ -380,10 +388,10 @@ func TestLiveCatalogWarnings(t *testing.T) {
 	t.Parallel()
 	srv := newFakeCloudflare(t, "")
 	expectWarnings(t, planDiagnostics(t, srv.providerBlock("")+`
-data "cfperms_permission_group" "removed" { name = "Billing Read" }
-data "cfperms_permission_group" "renamed" { name = "Browser Rendering Write" }`),
-		`"Billing Read" (`+idBillingRead+`) is not in Cloudflare's live list of permission groups`,
-		`"Browser Rendering Write" is a former name of the account permission group "Browser Run Write"`)
+data "cfperms_permission_group" "removed" { name = "`+removedName+`" }
+data "cfperms_permission_group" "renamed" { name = "`+renamedFrom+`" }`),
+		`"`+removedName+`" (`+idBillingRead+`) is not in Cloudflare's live list of permission groups`,
+		`"`+renamedFrom+`" is a former name of the account permission group "`+renamedTo+`"`)
 
 	down := newFakeCloudflare(t, "500")
 	expectWarnings(t, planDiagnostics(t, down.providerBlock(`  timeout = "1s"`)+`

@@ -65,7 +65,7 @@ func (p *cfpermsProvider) Metadata(_ context.Context, _ provider.MetadataRequest
 func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resolves Cloudflare API token permission names (`DNS Write`, `Zone > DNS > Edit`) " +
-			"to permission group ids from a catalog embedded in the provider (snapshot of " + catalog.EmbeddedAsOf() +
+			"to permission group ids from a catalog embedded in the provider (snapshot of " + catalog.EmbeddedAsOfText() +
 			"), offline and without credentials, and checks them at plan time. Every argument is optional: " +
 			"without `live_catalog` the provider makes no network call at all.",
 		Attributes: map[string]schema.Attribute{

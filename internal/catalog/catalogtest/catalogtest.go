@@ -11,8 +11,11 @@ import (
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
 
-// ID is the id of the group with this exact API name in scope (a short
-// scope or a scope key). It panics when the catalog has no such group: a
+// ID is the id of the group a test means by name in scope (a short scope
+// or a scope key), found through the resolver: an API name, or a former
+// name a refresh recorded in former-names.tsv, so a test keeps its group
+// when Cloudflare renames it. It panics when the catalog has no such
+// group, or only reaches one by a looser reading (a typo, a docs label): a
 // test that names a group the catalog lost must say so at once.
 func ID(scope, name string) string {
 	c := catalog.Default()
@@ -20,12 +23,25 @@ func ID(scope, name string) string {
 	if err != nil {
 		panic(err)
 	}
-	for _, g := range c.List(catalog.Filter{ScopeKey: key}) {
-		if g.Name == name {
-			return g.ID
-		}
+	m, err := c.Resolve(name, key)
+	if err != nil {
+		panic(fmt.Sprintf("catalogtest: the embedded catalog has no %s group named %q: %v", scope, name, err))
 	}
-	panic(fmt.Sprintf("catalogtest: the embedded catalog has no %s group named %q", scope, name))
+	if m.Kind != catalog.MatchExact && m.Kind != catalog.MatchRenamed {
+		panic(fmt.Sprintf("catalogtest: %q is no %s group's name or former name (it reads as %s)", name, scope, m.Kind))
+	}
+	return m.Group.ID
+}
+
+// Name is the current API name of the group with this id: tests that
+// assert on a sentence naming a group build it from the id, so a rename
+// changes the expected sentence with the catalog.
+func Name(id string) string {
+	g, ok := catalog.Default().ByID(id)
+	if !ok {
+		panic(fmt.Sprintf("catalogtest: the embedded catalog has no group %s", id))
+	}
+	return g.Name
 }
 
 // AsOf is the embedded snapshot's date.

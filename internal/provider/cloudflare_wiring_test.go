@@ -168,6 +168,7 @@ resource "cloudflare_api_token" "per_zone" {
   dynamic "policy" {
     for_each = data.cfperms_token_policy.dns.policies
     content {
+      effect            = policy.value.effect
       permission_groups = policy.value.permission_groups[*].id
       resources         = jsondecode(policy.value.resources)
     }
@@ -180,6 +181,7 @@ resource "cloudflare_api_token" "per_zone" {
 			config: `resource "cloudflare_api_token" "dns" {
   name = "dns-edit"
   policy {
+    effect            = data.cfperms_token_policy.dns.effect
     permission_groups = data.cfperms_token_policy.dns.permission_group_ids
     resources         = data.cfperms_token_policy.dns.resources_map
   }

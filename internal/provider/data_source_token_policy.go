@@ -64,9 +64,11 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Checks one API token policy at plan time, the way Cloudflare would at apply (or would not): " +
 			"every permission must be covered by a resource of its scope, resource keys must be well formed and granted with `\"*\"`, " +
 			"an account-owned token cannot hold user permissions, a policy holds at most 300 groups. Permission names are checked " +
-			"on their own as early as `terraform validate`, even while the resources are unknown. Returns the policy in both " +
-			"shapes the Cloudflare provider v5 takes for `cloudflare_api_token` and `cloudflare_account_token` `policies`: " +
-			"`policy` for 5.13 and later (resources as a JSON string), `policy_map` for 5.0 to 5.12 (resources as a map).",
+			"on their own as early as `terraform validate`, even while the resources are unknown. Returns the policy as a " +
+			"list of one to assign to the `policies` of a `cloudflare_api_token` or `cloudflare_account_token`, or to " +
+			"`concat()` with others: `policies` for the Cloudflare provider 5.13 and later (resources as a JSON string), " +
+			"`policies_map` for 5.0 to 5.12 (resources as a map). For v4's `policy` blocks, and field by field, it " +
+			"returns the parts too.",
 		Attributes: map[string]schema.Attribute{
 			"permissions": schema.ListAttribute{
 				MarkdownDescription: "Permission names or ids, in any form `cfperms_permission_group` accepts. A name that " +
@@ -129,8 +131,9 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 // versions given, with its resources attribute.
 func policyAttribute(versions string, resources schema.Attribute) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: "The whole policy, `{ effect, permission_groups, resources }`, ready to put in the `policies` of a " +
-			"token with the Cloudflare provider " + versions + ".",
+		MarkdownDescription: "The whole policy, `{ effect, permission_groups, resources }`, in the shape of the Cloudflare " +
+			"provider " + versions + ", for outputs and expressions. To put it in a token, assign `policies` or " +
+			"`policies_map` instead: the Cloudflare provider rejects this object inside a list literal at `terraform validate`.",
 		Computed:   true,
 		Attributes: policyAttributes(resources),
 	}

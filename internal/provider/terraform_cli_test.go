@@ -31,7 +31,7 @@ type cliDiagnostic struct {
 // test of warnings must not pass because Terraform never ran.
 func planDiagnostics(t *testing.T, config string, others ...plugintest.Reattach) []cliDiagnostic {
 	t.Helper()
-	stdout, exit := runTerraformWith(t, config, others, "plan", "-json", "-input=false", "-lock=false", "-no-color")
+	stdout, exit := runTerraform(t, config, others, "plan", "-json", "-input=false", "-lock=false", "-no-color")
 	diags, completed := parsePlanJSON(stdout)
 	checkExitStatus(t, "plan", exit, diags)
 	if exit == 0 && !completed {
@@ -93,7 +93,7 @@ func countErrors(diags []cliDiagnostic) int {
 // Its "valid" flag and exit status must agree with the diagnostics.
 func validateDiagnostics(t *testing.T, config string, others ...plugintest.Reattach) []cliDiagnostic {
 	t.Helper()
-	stdout, exit := runTerraformWith(t, config, others, "validate", "-json", "-no-color")
+	stdout, exit := runTerraform(t, config, others, "validate", "-json", "-no-color")
 	var result struct {
 		Valid       *bool           `json:"valid"`
 		Diagnostics []cliDiagnostic `json:"diagnostics"`
@@ -109,16 +109,10 @@ func validateDiagnostics(t *testing.T, config string, others ...plugintest.Reatt
 }
 
 // runTerraform runs the Terraform CLI on config against this provider,
-// served in-process and attached through TF_REATTACH_PROVIDERS, and returns
-// what it printed on stdout and its exit status.
-func runTerraform(t *testing.T, config string, args ...string) (stdout []byte, exit int) {
-	t.Helper()
-	return runTerraformWith(t, config, nil, args...)
-}
-
-// runTerraformWith is runTerraform with other providers attached beside
-// this one (stand-ins, served by the caller).
-func runTerraformWith(t *testing.T, config string, others []plugintest.Reattach, args ...string) (stdout []byte, exit int) {
+// served in-process, and the others given (stand-ins, served by the
+// caller), all attached through TF_REATTACH_PROVIDERS. It returns what the
+// CLI printed on stdout and its exit status.
+func runTerraform(t *testing.T, config string, others []plugintest.Reattach, args ...string) (stdout []byte, exit int) {
 	t.Helper()
 	terraform := terraformCLI(t)
 	skipUnsupported(t, config)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 )
 
 // MaxPolicyGroups is the most permission groups Cloudflare accepts in one policy.
@@ -55,12 +56,15 @@ type Resource struct {
 	Nested []Resource // the keys under an account key; nil for a plain value
 }
 
-// EffectiveEffect is the policy's effect, with the default filled in.
+// EffectiveEffect is the policy's effect, with the default filled in, in
+// lower case: the Cloudflare provider takes "Deny" as "deny" (its schema
+// compares effects in any case), and this is the one place that says so,
+// for the data source, the function and the checks of existing tokens.
 func (p Policy) EffectiveEffect() string {
 	if p.Effect == "" {
 		return EffectAllow
 	}
-	return p.Effect
+	return strings.ToLower(p.Effect)
 }
 
 // EffectiveTokenKind is the policy's token kind, with the default filled in.

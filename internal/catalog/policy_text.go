@@ -21,7 +21,7 @@ func underText(under, msg string) string {
 
 func effectText(effect string) string {
 	if lower := strings.ToLower(strings.TrimSpace(effect)); lower == EffectAllow || lower == EffectDeny {
-		return fmt.Sprintf("effect is %q; write %q: Cloudflare's effects are lower case.", effect, lower)
+		return fmt.Sprintf("effect is %q; write %q, without the spaces.", effect, lower)
 	}
 	return fmt.Sprintf("effect is %q; a policy's effect is %q or %q.", effect, EffectAllow, EffectDeny)
 }

@@ -85,7 +85,7 @@ func (d *tokenPolicyDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Required: true,
 			},
 			"effect": schema.StringAttribute{
-				MarkdownDescription: "`allow` (the default) or `deny`.",
+				MarkdownDescription: "`allow` (the default) or `deny`, in any case (as the Cloudflare provider takes it); the outputs hold it in lower case.",
 				Optional:            true,
 				Computed:            true,
 			},

@@ -186,7 +186,7 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 		{"permissions = [" + strings.Join(many, ", ") + "]\nresources = merge(" + account + ", " + zoneStar + ")",
 			fmt.Sprintf(`^Too many permission groups: the policy holds %d permission groups; Cloudflare accepts at most 300`, len(many))},
 		{"effect = \"permit\"\npermissions = [\"Zone Read\"]\nresources = " + zoneStar, `^Invalid policy effect: effect is "permit"; a policy's effect is "allow" or "deny"\.$`},
-		{"effect = \"Deny\"\npermissions = [\"Zone Read\"]\nresources = " + zoneStar, `^Invalid policy effect: effect is "Deny"; write "deny": Cloudflare's effects are lower case\.$`},
+		{"effect = \" deny\"\npermissions = [\"Zone Read\"]\nresources = " + zoneStar, `^Invalid policy effect: effect is " deny"; write "deny", without the spaces\.$`},
 		{"token_kind = \"Account\"\npermissions = [\"Zone Read\"]\nresources = " + zoneStar, `^Invalid token kind: token_kind is "Account"; write "account", in lower case\.$`},
 		{"token_kind = \"account\"\npermissions = [\"Workers Scripts Write\", \"Workers Routes Write\"]\nresources = " + account,
 			`^Account permission beside the account-nested form: permissions\[1\]: "Workers Routes Write" is a zone permission.*Move it to a policy of its own`},
@@ -379,6 +379,28 @@ data "cfperms_token_policy" "secrets" {
   resources   = ` + account + `
 }`,
 			ExpectError: errorPattern(`Malformed permission group id`),
+		}},
+	})
+}
+
+// An effect in any case is taken, as the Cloudflare provider's schema takes
+// it, and handed on in lower case: one rule with the token_policy function.
+func TestTokenPolicyDataSourceEffectCase(t *testing.T) {
+	t.Parallel()
+	const addr = "data.cfperms_token_policy.deny"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+data "cfperms_token_policy" "deny" {
+  effect      = "Deny"
+  permissions = ["Zone Read"]
+  resources   = { "com.cloudflare.api.account.zone.%s" = "*" }
+}`, testZone),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("policy").AtMapKey("effect"), knownvalue.StringExact("deny")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("policies").AtSliceIndex(0).AtMapKey("effect"), knownvalue.StringExact("deny")),
+			},
 		}},
 	})
 }

@@ -84,7 +84,7 @@ func tokenPolicyArguments(ctx context.Context, permissionList types.List, resour
 	if ferr != nil {
 		return p, ferr
 	}
-	p.Effect = strings.ToLower(strings.TrimSpace(effect))
+	p.Effect = effect
 	p.Unknown.Effect = len(effects) == 1 && effects[0].IsUnknown()
 	var list []types.String
 	if !permissionList.IsUnknown() {

@@ -38,6 +38,9 @@ const (
 	FindingUnverifiedScope    FindingCode = "unverified_scope"
 	FindingTooManyGroups      FindingCode = "too_many_groups"
 	FindingUnusedResource     FindingCode = "unused_resource"
+	// FindingMore stands for the findings past MaxListDiagnostics of one
+	// argument and severity, which it takes from them.
+	FindingMore FindingCode = "more_findings"
 )
 
 // PolicyArgument names the part of a policy a finding blames, as the
@@ -82,6 +85,9 @@ var findingKinds = map[FindingCode]struct {
 	FindingUnverifiedScope:    {SeverityWarning, ArgumentPermissions, "Permission this provider cannot check"},
 	FindingTooManyGroups:      {SeverityError, ArgumentPermissions, "Too many permission groups"},
 	FindingUnusedResource:     {SeverityWarning, ArgumentResources, "Resource no permission applies to"},
+	// Its severity and argument here are placeholders: capFindings gives
+	// it those of the findings it stands for.
+	FindingMore: {SeverityError, ArgumentResources, "More findings left out"},
 }
 
 // Finding is one thing wrong, or worth a look, in a policy.

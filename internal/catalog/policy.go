@@ -130,8 +130,42 @@ func (c *Catalog) CheckPolicy(p Policy) PolicyResult {
 	ck.checkCoverage()
 	ck.checkSize()
 	ck.checkUnused()
+	ck.res.Findings = capFindings(ck.res.Findings)
 	ck.res.Complete = !p.Unknown.anyUnknown()
 	return ck.res
+}
+
+// findingGroup is the argument and severity findings are capped by.
+type findingGroup struct {
+	argument PolicyArgument
+	severity Severity
+}
+
+// capFindings keeps the first MaxListDiagnostics findings of each argument
+// and severity and sums up the rest in one finding, as list attributes do:
+// a policy of 10,000 malformed resource keys costs a screenful, not 10,000
+// diagnostics, wherever its findings go (data source, function, checks of
+// existing tokens).
+func capFindings(findings []Finding) []Finding {
+	counts := map[findingGroup]int{}
+	var order []findingGroup
+	kept := make([]Finding, 0, len(findings))
+	for _, f := range findings {
+		g := findingGroup{f.Argument, f.Severity}
+		if counts[g] == 0 {
+			order = append(order, g)
+		}
+		if counts[g]++; counts[g] <= MaxListDiagnostics {
+			kept = append(kept, f)
+		}
+	}
+	for _, g := range order {
+		if counts[g] > MaxListDiagnostics {
+			m := MoreInList{List: string(g.argument), Total: counts[g], Warnings: g.severity == SeverityWarning}
+			kept = append(kept, Finding{Severity: g.severity, Code: FindingMore, Argument: g.argument, Permission: -1, Message: m.Detail()})
+		}
+	}
+	return kept
 }
 
 // policyCheck is the state the phases of CheckPolicy share.

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -508,4 +509,45 @@ func FuzzParseResources(f *testing.F) {
 		}
 		Default().CheckPolicy(Policy{Permissions: []string{"DNS Write"}, Resources: got})
 	})
+}
+
+// Findings are capped per argument and severity, as list diagnostics are:
+// the first MaxListDiagnostics each, then one that counts the rest. Errors
+// of one argument do not use up the cap of another, nor warnings of errors.
+func TestPolicyFindingsCapped(t *testing.T) {
+	t.Parallel()
+	const bad = 2000
+	resources := []Resource{zoneRes("*")}
+	for i := range bad {
+		resources = append(resources, Resource{Key: fmt.Sprintf("com.cloudflare.api.zone.%d", i), Value: "*"})
+	}
+	perms := []string{idDNSWrite}
+	for range MaxListDiagnostics + 1 {
+		perms = append(perms, idDNSWrite) // a duplicate warning each
+	}
+	res := Default().CheckPolicy(Policy{Permissions: perms, Resources: resources})
+	count := map[findingGroup]int{}
+	var more []Finding
+	for _, f := range res.Findings {
+		count[findingGroup{f.Argument, f.Severity}]++
+		if f.Code == FindingMore {
+			more = append(more, f)
+		}
+	}
+	if got := count[findingGroup{ArgumentResources, SeverityError}]; got != MaxListDiagnostics+1 {
+		t.Errorf("%d resource errors, want %d and a summary", got, MaxListDiagnostics)
+	}
+	if got := count[findingGroup{ArgumentPermissions, SeverityWarning}]; got != MaxListDiagnostics+1 {
+		t.Errorf("%d permission warnings, want %d and a summary", got, MaxListDiagnostics)
+	}
+	if len(more) != 2 {
+		t.Fatalf("%d summaries, want one for the errors and one for the warnings: %+v", len(more), more)
+	}
+	want := fmt.Sprintf("the other %s are left out", Thousands(bad-MaxListDiagnostics))
+	if more[0].Severity != SeverityError || !strings.Contains(more[0].Message, want) {
+		t.Errorf("the errors' summary is %+v, want an error saying %q", more[0], want)
+	}
+	if more[1].Severity != SeverityWarning || !strings.Contains(more[1].Message, "the other one is left out") {
+		t.Errorf("the warnings' summary is %+v", more[1])
+	}
 }

@@ -404,3 +404,33 @@ data "cfperms_token_policy" "deny" {
 		}},
 	})
 }
+
+// Thousands of bad resource keys give a screenful of errors through the
+// real CLI, not one each: the first catalog.MaxListDiagnostics, then one
+// that counts the rest.
+func TestTokenPolicyDataSourceManyBadKeys(t *testing.T) {
+	t.Parallel()
+	const bad = 2000
+	config := fmt.Sprintf(`
+data "cfperms_token_policy" "x" {
+  permissions = ["Zone Read"]
+  resources = merge({ "com.cloudflare.api.account.zone.*" = "*" },
+  { for p in setproduct(range(%d), range(%d)) : "com.cloudflare.api.zone.${p[0]}-${p[1]}" => "*" })
+}`, bad/40, 40) // range() stops at 1,024 elements
+	summaries := map[string]int{}
+	var more cliDiagnostic
+	for _, d := range planDiagnostics(t, config) {
+		if d.Severity == "error" {
+			summaries[d.Summary]++
+		}
+		if d.Summary == "More findings left out" {
+			more = d
+		}
+	}
+	if summaries["Malformed resource key"] != catalog.MaxListDiagnostics || summaries["More findings left out"] != 1 || len(summaries) != 2 {
+		t.Fatalf("errors by summary: %v; want %d malformed keys and one that counts the rest", summaries, catalog.MaxListDiagnostics)
+	}
+	if !strings.Contains(more.Detail, catalog.Thousands(bad-catalog.MaxListDiagnostics)) {
+		t.Fatalf("the summary says %q", more.Detail)
+	}
+}

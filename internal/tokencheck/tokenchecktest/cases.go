@@ -1,6 +1,7 @@
 package tokenchecktest
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
@@ -52,6 +53,7 @@ func Cases() []Case {
 		one("effect", user, "permit", []string{id.dnsWrite}, zones, catalog.FindingEffect),
 		one("no_resources", user, "allow", []string{id.dnsWrite}, map[string]any{}, catalog.FindingNoResources),
 		one("malformed_resource", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "*", "com.cloudflare.api.zone.*": "*"}, catalog.FindingMalformedResource),
+		one("more_findings", user, "allow", []string{id.dnsWrite}, manyMalformed(), catalog.FindingMalformedResource, catalog.FindingMore),
 		one("resource_value", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "read"}, catalog.FindingResourceValue),
 		one("unverified_resource", user, "allow", []string{id.dnsWrite}, map[string]any{allZones: "*", "com.cloudflare.edge.worker.script.*": "*"}, catalog.FindingUnverifiedResource),
 		one("user_in_account_token", acct, "allow", []string{id.membership, id.dnsWrite}, nested, catalog.FindingUserInAccountToken),
@@ -97,4 +99,14 @@ func manyIDs(n int) []string {
 		ids = append(ids, g.ID)
 	}
 	return ids
+}
+
+// manyMalformed is every zone, and one malformed key more than the findings
+// of one argument shown in full.
+func manyMalformed() map[string]any {
+	resources := map[string]any{allZones: "*"}
+	for i := range catalog.MaxListDiagnostics + 1 {
+		resources[fmt.Sprintf("com.cloudflare.api.zone.%d", i)] = "*"
+	}
+	return resources
 }

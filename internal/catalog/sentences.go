@@ -1,6 +1,9 @@
 package catalog
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The sentences here are about arguments rather than names, shared by the
 // data sources and the functions so that a mistake reads the same in both.
@@ -48,4 +51,28 @@ func EmptyNames() string {
 func NoSelection() string {
 	return "Give names (the permissions the token needs) or at least one filter (scope, access, category, name_regex). " +
 		"For every group, use the cfperms_catalog data source."
+}
+
+// LiveSettingsUnknown is why live mode fetched nothing: settings known only
+// after apply. Fetching anyway would send the token to an address, or on
+// behalf of an account, that nobody has seen yet.
+func LiveSettingsUnknown(names []string) string {
+	verb := "is"
+	if len(names) > 1 {
+		verb = "are"
+	}
+	return fmt.Sprintf("live_catalog needs its settings at plan time, but %s %s known only after apply (set from a resource "+
+		"not created yet), so nothing was fetched and no token was sent. Set them from variables or literals",
+		joinAnd(names), verb)
+}
+
+// joinAnd joins words as prose: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

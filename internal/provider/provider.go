@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -151,6 +152,9 @@ func (p *cfpermsProvider) catalogSource(ctx context.Context, config providerMode
 	if !config.LiveCatalog.ValueBool() {
 		return embedded, diags
 	}
+	if unknown := config.unknownLiveSettings(); len(unknown) > 0 {
+		return liveFailure(config.LiveCatalogStrict.ValueBool(), embedded, errors.New(catalog.LiveSettingsUnknown(unknown)))
+	}
 	settings := liveSettings{
 		token:     config.APIToken.ValueString(),
 		accountID: config.AccountID.ValueString(),
@@ -167,9 +171,30 @@ func (p *cfpermsProvider) catalogSource(ctx context.Context, config providerMode
 	if err == nil {
 		return live, diags
 	}
+	return liveFailure(config.LiveCatalogStrict.ValueBool(), embedded, err)
+}
+
+// unknownLiveSettings names the live settings known only after apply.
+func (m providerModel) unknownLiveSettings() []string {
+	var names []string
+	for _, s := range []struct {
+		name  string
+		value types.String
+	}{{"api_token", m.APIToken}, {"account_id", m.AccountID}, {"base_url", m.BaseURL}, {"timeout", m.Timeout}} {
+		if s.value.IsUnknown() {
+			names = append(names, s.name)
+		}
+	}
+	return names
+}
+
+// liveFailure reports a live list not used: an error when
+// live_catalog_strict is set, otherwise a warning and the embedded catalog.
+func liveFailure(strict bool, embedded *catalogSource, err error) (*catalogSource, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	summary := liveFailureSummary(err)
 	detail := strings.TrimSuffix(err.Error(), ".") + "."
-	if config.LiveCatalogStrict.ValueBool() {
+	if strict {
 		diags.AddAttributeError(path.Root("live_catalog"), summary, detail+" live_catalog_strict is set, so the run stops.")
 		return nil, diags
 	}

@@ -158,15 +158,26 @@ func jsonKind(t reflect.Type) string {
 
 // document is the part of terraform show -json output read here: a plan
 // has resource_changes, a state has values (and an empty state neither).
+// Only tokens are decoded: every other resource is skipped as it is read,
+// so memory follows the tokens, not the plan (a 100 MB plan of other
+// resources took 5 GB when each was decoded).
 type document struct {
 	FormatVersion *string `json:"format_version"`
 	// Level is set in the lines of terraform plan -json, a log.
 	Level           *string          `json:"@level"`
-	PlannedValues   *json.RawMessage `json:"planned_values"`
+	PlannedValues   presence         `json:"planned_values"`
 	ResourceChanges []resourceChange `json:"resource_changes"`
 	Values          *struct {
 		RootModule *module `json:"root_module"`
 	} `json:"values"`
+}
+
+// presence records that a field is there, without keeping its value.
+type presence bool
+
+func (p *presence) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
 }
 
 type resourceChange struct {
@@ -181,19 +192,55 @@ type resourceChange struct {
 	} `json:"change"`
 }
 
+// UnmarshalJSON decodes a token's change, and of any other resource only
+// its mode and type.
+func (rc *resourceChange) UnmarshalJSON(data []byte) error {
+	type whole resourceChange // the same fields, without this method
+	return decodeIfToken(data, &rc.Mode, &rc.Type, (*whole)(rc))
+}
+
 type module struct {
-	Resources []struct {
-		Address    string         `json:"address"`
-		Mode       string         `json:"mode"`
-		Type       string         `json:"type"`
-		Values     map[string]any `json:"values"`
-		DeposedKey string         `json:"deposed_key"`
-	} `json:"resources"`
-	ChildModules []module `json:"child_modules"`
+	Resources    []stateResource `json:"resources"`
+	ChildModules []module        `json:"child_modules"`
+}
+
+type stateResource struct {
+	Address    string         `json:"address"`
+	Mode       string         `json:"mode"`
+	Type       string         `json:"type"`
+	Values     map[string]any `json:"values"`
+	DeposedKey string         `json:"deposed_key"`
+}
+
+// UnmarshalJSON decodes a token's values, and of any other resource only
+// its mode and type.
+func (r *stateResource) UnmarshalJSON(data []byte) error {
+	type whole stateResource // the same fields, without this method
+	return decodeIfToken(data, &r.Mode, &r.Type, (*whole)(r))
+}
+
+// isToken reports whether a resource of this mode and type is checked.
+func isToken(mode, typ string) bool { return mode == "managed" && TokenTypes[typ] != "" }
+
+// decodeIfToken reads a resource's mode and type, and decodes the whole of
+// it into whole only when it is a token.
+func decodeIfToken(data []byte, mode, typ *string, whole any) error {
+	var head struct {
+		Mode string `json:"mode"`
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return err
+	}
+	*mode, *typ = head.Mode, head.Type
+	if !isToken(head.Mode, head.Type) {
+		return nil
+	}
+	return json.Unmarshal(data, whole)
 }
 
 func (d *document) tokens() (Document, error) {
-	if d.PlannedValues != nil || d.ResourceChanges != nil {
+	if d.PlannedValues || d.ResourceChanges != nil {
 		return Document{Kind: "plan", Tokens: d.planTokens()}, nil
 	}
 	out := Document{Kind: "state"}
@@ -208,7 +255,7 @@ func (d *document) tokens() (Document, error) {
 func (d *document) planTokens() []Token {
 	var out []Token
 	for _, rc := range d.ResourceChanges {
-		if rc.Mode != "managed" || TokenTypes[rc.Type] == "" {
+		if !isToken(rc.Mode, rc.Type) {
 			continue
 		}
 		t := Token{Address: rc.Address, Type: rc.Type}
@@ -241,7 +288,7 @@ func notChecked(rc resourceChange) string {
 // tokens walks a state module and its children.
 func (m *module) tokens(out []Token) []Token {
 	for _, r := range m.Resources {
-		if r.Mode != "managed" || TokenTypes[r.Type] == "" {
+		if !isToken(r.Mode, r.Type) {
 			continue
 		}
 		t := Token{Address: r.Address, Type: r.Type}

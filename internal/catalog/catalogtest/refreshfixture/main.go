@@ -1,14 +1,19 @@
 // Command refreshfixture writes a List permission groups response that
 // differs from the embedded catalog the way a real refresh would: a week
-// later, one group added, one removed and one renamed. scripts/refresh-check.sh
-// feeds it to the generator in a scratch copy of the repository and runs the
-// suites there, to prove a refresh needs no test edits.
+// later, groups added, removed and renamed. scripts/refresh-check.sh feeds it
+// to the generator in a scratch copy of the repository and runs the suites
+// there, to prove a refresh needs no test edits.
 //
-// The removed and renamed groups are chosen, not fixed, so the check keeps
-// working after real refreshes: the removed group is one that no test, test
-// fixture, vocabulary entry, example or docs code block names; the renamed one is named by the seed
-// fixture (so the seed test proves its old name still resolves) but by no
-// test's code. (testdata/resolutions.tsv names every group; its test skips
+// The groups are chosen, not fixed, so the check keeps working after real
+// refreshes, and they are the ones a refresh most easily breaks: the removed
+// and the renamed group are groups the tests' code names (by name or id), so
+// a test that pins a name or cannot lose a group fails here first; neither
+// is named by a configuration the docs or examples show (their names are the
+// docs' to update on a refresh, and the docs tests plan them as they are).
+// The renamed group is named by the seed fixture too, so the seed test
+// proves its old name still resolves. One added group takes the name of a
+// zone group the tests use, in the account scope: a name that now exists in
+// two scopes. (testdata/resolutions.tsv names every group; its test skips
 // ids a refresh removed.)
 package main
 
@@ -40,15 +45,15 @@ func run(out, root string) error {
 	if err != nil {
 		return err
 	}
-	code, fixtures, err := testTexts(root)
+	texts, err := testTexts(root)
 	if err != nil {
 		return err
 	}
-	removed, renamed := pick(snap, code, fixtures)
-	if removed == "" || renamed == "" {
-		return fmt.Errorf("no group fits (removed %q, renamed %q)", removed, renamed)
+	ch := pick(snap, texts)
+	if ch.removed == "" || ch.renamed == "" || ch.shared.ID == "" {
+		return fmt.Errorf("no group fits (removed %q, renamed %q, shared name %q)", ch.removed, ch.renamed, ch.shared.Name)
 	}
-	resp := response(snap, removed, renamed)
+	resp := response(snap, ch)
 	data, err := json.MarshalIndent(resp, "", " ")
 	if err != nil {
 		return err
@@ -60,27 +65,38 @@ func run(out, root string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "refreshfixture: removed %s, renamed %s, added %s\n", removed, renamed, probeID)
+	fmt.Fprintf(os.Stderr, "refreshfixture: removed %s, renamed %s, added %s and %s (account %q, a zone group's name)\n",
+		ch.removed, ch.renamed, probeID, sharedID, ch.shared.Name)
 	fmt.Println(asOf.AddDate(0, 0, 7).Format("2006-01-02")) // the new as_of, for the generator
 	return nil
 }
 
-// probeID and probeName are the added group.
+// probeID and probeName are the added group; sharedID is the added group
+// that takes a zone group's name.
 const (
 	probeID   = "f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0"
 	probeName = "Refresh Check Probe Read"
+	sharedID  = "f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1"
 )
 
-// testTexts reads every test file's code, the configurations the tests
-// plan (examples, README and docs templates), and the seed fixture, of root.
-func testTexts(root string) (code, fixtures string, err error) {
-	var c, f strings.Builder
+// testTexts reads, under root, every test file's code, the configurations
+// the tests plan (examples, README and docs templates), and the seed
+// fixture.
+func testTexts(root string) (texts corpus, err error) {
+	var c, p, f strings.Builder
 	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		isFixture := filepath.Base(path) == "seed-names.tsv"
-		if !strings.HasSuffix(path, "_test.go") && !isFixture && !isPlannedByTests(path) {
+		var into *strings.Builder
+		switch {
+		case filepath.Base(path) == "seed-names.tsv":
+			into = &f
+		case strings.HasSuffix(path, "_test.go"):
+			into = &c
+		case isPlannedByTests(path):
+			into = &p
+		default:
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -90,14 +106,22 @@ func testTexts(root string) (code, fixtures string, err error) {
 		if strings.Contains(string(data), generatedGuide) {
 			return nil // lists every group: naming them all, it protects none
 		}
-		if isFixture {
-			f.Write(data)
-		} else {
-			c.Write(data)
-		}
+		into.Write(data)
 		return nil
 	})
-	return c.String(), f.String(), err
+	return corpus{code: c.String(), planned: p.String(), fixtures: f.String()}, err
+}
+
+// corpus is what the repository says about groups, by where it says it.
+type corpus struct {
+	code     string // test files
+	planned  string // configurations the docs and examples show
+	fixtures string // the seed fixture
+}
+
+// names reports whether text names the group, by name or id.
+func names(text string, g catalog.Group) bool {
+	return strings.Contains(text, g.Name) || strings.Contains(text, g.ID)
 }
 
 // generatedGuide marks the permission groups guide, generated from the
@@ -119,39 +143,57 @@ func isPlannedByTests(path string) bool {
 	return filepath.Base(path) == "README.md"
 }
 
-// pick chooses the account group to remove and the one to rename.
-func pick(snap catalog.Snapshot, code, fixtures string) (removed, renamed string) {
-	c := catalog.Default()
-	names := map[string]int{}
-	for _, g := range snap.Groups {
-		names[g.Name]++
-	}
-	for _, g := range c.List(catalog.Filter{ScopeKey: catalog.ScopeKeyAccount}) {
-		named := strings.Contains(code, g.Name) || strings.Contains(code, g.ID) || names[g.Name] > 1
-		inFixtures := strings.Contains(fixtures, g.ID)
-		hasAliases := len(c.Aliases(g.ID, catalog.ScopeKeyAccount)) > 0
-		switch {
-		case named || hasAliases:
-		case !inFixtures && removed == "":
-			removed = g.ID
-		case inFixtures && renamed == "" && strings.HasSuffix(g.Name, " Read"):
-			renamed = g.ID
-		}
-	}
-	return removed, renamed
+// changes are the groups a refresh changes.
+type changes struct {
+	removed, renamed string        // ids
+	shared           catalog.Group // a zone group whose name an added account group takes
 }
 
-func response(snap catalog.Snapshot, removed, renamed string) map[string]any {
+// pick chooses the groups to change: an account group the tests' code
+// names to remove, an account "... Read" group the tests' code and the
+// seed fixture name to rename, and a zone group the tests' code names whose
+// name a new account group takes. None is named by the docs and examples,
+// has vocabulary entries or shares its name already.
+func pick(snap catalog.Snapshot, texts corpus) changes {
+	c := catalog.Default()
+	count := map[string]int{}
+	for _, g := range snap.Groups {
+		count[g.Name]++
+	}
+	var ch changes
+	eligible := func(g catalog.Group, scope string) bool {
+		return names(texts.code, g) && !names(texts.planned, g) && count[g.Name] == 1 && len(c.Aliases(g.ID, scope)) == 0
+	}
+	for _, g := range c.List(catalog.Filter{ScopeKey: catalog.ScopeKeyAccount}) {
+		switch {
+		case !eligible(g, catalog.ScopeKeyAccount):
+		case ch.renamed == "" && strings.Contains(texts.fixtures, g.ID) && strings.HasSuffix(g.Name, " Read"):
+			ch.renamed = g.ID
+		case ch.removed == "" && !strings.Contains(texts.fixtures, g.ID):
+			ch.removed = g.ID
+		}
+	}
+	for _, g := range c.List(catalog.Filter{ScopeKey: catalog.ScopeKeyZone}) {
+		if ch.shared.ID == "" && eligible(g, catalog.ScopeKeyZone) {
+			ch.shared = g
+		}
+	}
+	return ch
+}
+
+func response(snap catalog.Snapshot, ch changes) map[string]any {
 	var result []cfapi.PermissionGroup
 	for _, g := range snap.Groups {
 		switch g.ID {
-		case removed:
+		case ch.removed:
 			continue
-		case renamed:
+		case ch.renamed:
 			g.Name = strings.TrimSuffix(g.Name, " Read") + " Renamed Read"
 		}
 		result = append(result, cfapi.PermissionGroup{ID: g.ID, Name: g.Name, Scopes: g.ScopeKeys, Category: g.Category})
 	}
-	result = append(result, cfapi.PermissionGroup{ID: probeID, Name: probeName, Scopes: []string{catalog.ScopeKeyAccount}, Category: "other"})
+	result = append(result,
+		cfapi.PermissionGroup{ID: probeID, Name: probeName, Scopes: []string{catalog.ScopeKeyAccount}, Category: "other"},
+		cfapi.PermissionGroup{ID: sharedID, Name: ch.shared.Name, Scopes: []string{catalog.ScopeKeyAccount}, Category: ch.shared.Category})
 	return map[string]any{"success": true, "errors": []any{}, "messages": []any{}, "result": result}
 }

@@ -2,10 +2,11 @@
 # Proves that a catalog refresh passes by itself. In a scratch copy of the
 # work tree it regenerates internal/catalog/groups.tsv from a response that
 # differs from the committed catalog the way a real refresh does (a week
-# later, one group added, one removed, one renamed: see
+# later, groups added, removed and renamed, among them groups the tests use,
+# and a name made shared by two scopes: see
 # internal/catalog/catalogtest/refreshfixture), checks the generator's
-# summary, then runs the catalog, validator, generator and provider suites
-# there. Only TestEmbeddedSnapshotGolden, the one test that pins the
+# summary, regenerates the permission groups guide, then runs the catalog,
+# validator, generator and provider suites there. Only TestEmbeddedSnapshotGolden, the one test that pins the
 # snapshot on purpose, must fail there, and the check proves it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,9 @@ cd "$scratch"
 
 as_of="$(go run ./internal/catalog/catalogtest/refreshfixture -out response.json -root .)"
 go run ./cmd/cfperms-catalog -in response.json -as-of "$as_of" -summary summary.md >/dev/null
+# As the refresh workflow's `make generate` does: the generated guide follows
+# the catalog (the docs tests read it).
+go run ./cmd/cfperms-docs templates/guides/permission-groups.md.tmpl
 for want in "to $as_of" "Added:" "Removed" "Renamed" "Refresh Check Probe Read"; do
   grep -qF -- "$want" summary.md || { echo "refresh-check: the summary lacks \"$want\":" >&2; cat summary.md >&2; exit 1; }
 done

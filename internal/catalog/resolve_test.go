@@ -73,6 +73,7 @@ func TestResolveRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			skipIfRefreshChanged(t, tt.wantName, tt.wantScope, tt.scope == "")
 			m, err := c.Resolve(tt.input, tt.scope)
 			if err != nil {
 				t.Fatalf("Resolve(%q, %q): %v", tt.input, tt.scope, err)

@@ -14,7 +14,7 @@ import (
 // api_token not known yet no longer sends CLOUDFLARE_API_TOKEN instead. A
 // guard stands in for the fetch each case would have made, so a regression
 // fails here without any traffic leaving the process.
-func TestLiveSettingsUnknownFetchNothing(t *testing.T) {
+func TestLiveSettingsUnknownFetchNothing(t *testing.T) { //nolint:paralleltest // t.Setenv: the environment is the process's
 	const envToken = "env-token-for-TestLiveSettingsUnknownFetchNothing"
 	t.Setenv("CLOUDFLARE_API_TOKEN", envToken)
 	tests := []struct {
@@ -42,7 +42,7 @@ func TestLiveSettingsUnknownFetchNothing(t *testing.T) {
 			want:   "but api_token, account_id and base_url are known only after apply",
 		},
 	}
-	for _, tt := range tests {
+	for _, tt := range tests { //nolint:paralleltest // they share the parent's environment and the process's fetch cache
 		t.Run(tt.name, func(t *testing.T) {
 			guard := &liveResult{err: errors.New("the provider fetched with settings known only after apply")}
 			guard.once.Do(func() {})

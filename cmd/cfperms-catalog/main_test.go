@@ -144,3 +144,32 @@ func TestGenerateKeepsFormerNames(t *testing.T) {
 		t.Fatalf("a repeated refresh changed former names:\n%s", again)
 	}
 }
+
+// A response with a category that is not a key (here, a tab and a line
+// that would be a row of its own) is refused whole, and the committed
+// catalog and former names stay as they were, byte for byte.
+func TestGenerateRefusesHostileCategory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	out := filepath.Join(dir, "groups.tsv")
+	former := filepath.Join(dir, "former-names.tsv")
+	_ = os.WriteFile(in, []byte(fixture), 0o600)
+	if err := run([]string{"-in", in, "-out", out, "-former-names", former, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	catalogBefore, _ := os.ReadFile(out)
+	formerBefore, _ := os.ReadFile(former)
+	hostile := strings.Replace(fixture, `"name":"DNS Write","description":"Grants write access to DNS","scopes":["com.cloudflare.api.account.zone"],"category":"dns_and_zones"`,
+		`"name":"DNS Edit","description":"x","scopes":["com.cloudflare.api.account.zone"],"category":"dns\t\nffffffffffffffffffffffffffffffff\tcom.cloudflare.api.user\t\tAll Of It"`, 1)
+	_ = os.WriteFile(in, []byte(hostile), 0o600)
+	err := run([]string{"-in", in, "-out", out, "-former-names", former, "-as-of", "2026-02-01"})
+	if err == nil || !strings.Contains(err.Error(), "category") {
+		t.Fatalf("want a refusal naming the category, got %v", err)
+	}
+	catalogAfter, _ := os.ReadFile(out)
+	formerAfter, _ := os.ReadFile(former)
+	if string(catalogAfter) != string(catalogBefore) || string(formerAfter) != string(formerBefore) {
+		t.Fatal("a refused response changed the committed files")
+	}
+}

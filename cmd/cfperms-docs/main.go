@@ -64,7 +64,7 @@ func writeIntro(b *strings.Builder, c *catalog.Catalog, keys []string) {
 		if short == k {
 			short = "(none)"
 		}
-		fmt.Fprintf(b, "| %s | `%s` | %d |\n", cell(short), k, counts[k])
+		fmt.Fprintf(b, "| %s | `%s` | %d |\n", cell(short), cell(k), counts[k])
 	}
 	b.WriteString("\n## Categories\n\n")
 	b.WriteString("Cloudflare files each group under a category, the heading the dashboard's token page shows it under. ")
@@ -72,7 +72,7 @@ func writeIntro(b *strings.Builder, c *catalog.Catalog, keys []string) {
 	b.WriteString("Cloudflare's where seen, otherwise the key's words with `and` as `&` and acronyms in capitals.\n\n")
 	b.WriteString("| Key | Heading | Groups |\n|---|---|---:|\n")
 	for _, cat := range c.Categories() {
-		fmt.Fprintf(b, "| `%s` | %s | %d |\n", cat.Key, cell(cat.Label), cat.Count)
+		fmt.Fprintf(b, "| `%s` | %s | %d |\n", cell(cat.Key), cell(cat.Label), cat.Count)
 	}
 }
 
@@ -100,7 +100,7 @@ func writeCategory(b *strings.Builder, c *catalog.Catalog, scopeKey, category st
 	if category == "" {
 		b.WriteString("\n### No category\n\n")
 	} else {
-		fmt.Fprintf(b, "\n### %s (`%s`)\n\n", cell(catalog.CategoryLabel(category)), category)
+		fmt.Fprintf(b, "\n### %s (`%s`)\n\n", cell(catalog.CategoryLabel(category)), cell(category))
 	}
 	b.WriteString("| API name | Dashboard | Also accepted | Access | ID |\n")
 	b.WriteString("|---|---|---|---|---|\n")
@@ -154,7 +154,9 @@ func scopeRank(key string) int {
 	return len(catalog.ShortScopeNames())
 }
 
-// cell escapes what would break a Markdown table or a Go template.
+// cell escapes what would break a Markdown table or a Go template: every
+// text from the catalog passes through it, as the guide is a tfplugindocs
+// template, and a template can read files.
 func cell(s string) string {
 	s = strings.ReplaceAll(s, "|", "\\|")
 	return strings.ReplaceAll(s, "{{", "{ {")

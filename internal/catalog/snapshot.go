@@ -112,8 +112,9 @@ func IsID(s string) bool {
 }
 
 // Validate checks what every consumer relies on: well-formed ids, one group per
-// id, at least one scope each, and names and scope keys of sane length
-// without control or format characters (textProblem).
+// id, at least one scope each, names and scope keys of sane length without
+// control or format characters (textProblem), and categories that are keys
+// (categoryProblem).
 func (s Snapshot) Validate() error {
 	if !datePattern.MatchString(s.AsOf) {
 		return fmt.Errorf("snapshot date %q is not YYYY-MM-DD", s.AsOf)
@@ -136,6 +137,9 @@ func (s Snapshot) Validate() error {
 		}
 		if p := textProblem(g.Name, MaxNameLength); p != "" {
 			return fmt.Errorf("group %s: name %s %s", g.ID, quoteShort(g.Name), p)
+		}
+		if p := categoryProblem(g.Category); p != "" {
+			return fmt.Errorf("group %s (%s): category %s %s", g.ID, g.Name, quoteShort(g.Category), p)
 		}
 		if len(g.ScopeKeys) == 0 {
 			return fmt.Errorf("group %s (%s) has no scope", g.ID, g.Name)

@@ -82,6 +82,26 @@ func textProblem(s string, limit int) string {
 	return ""
 }
 
+// MaxCategoryLength bounds a category key; Cloudflare's longest is 29 bytes.
+const MaxCategoryLength = 64
+
+// categoryProblem says what makes a category unfit for the catalog, or
+// returns "". A category is a key, such as "developer_platform", or empty:
+// it reaches the TSV file, diagnostics and, as a heading's key, the docs
+// template, so anything but lower-case letters, digits, "_" and "-" is
+// refused with the response, rather than cleaned.
+func categoryProblem(category string) string {
+	if p := textProblem(category, MaxCategoryLength); p != "" {
+		return p
+	}
+	for _, r := range category {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' && r != '-' {
+			return fmt.Sprintf("has %q, but a category is a key of lower-case letters, digits, \"_\" and \"-\"", r)
+		}
+	}
+	return ""
+}
+
 // quoteShort quotes s for an error message, cut to a readable length: the
 // value may be the overlong one the message is about.
 func quoteShort(s string) string {

@@ -38,8 +38,8 @@ func TestSanitizeServerText(t *testing.T) {
 	}
 }
 
-// The generator and live mode refuse names and scope keys that could not
-// be shown safely or read back, naming the group.
+// The generator and live mode refuse names, scope keys and categories that
+// could not be shown safely or read back, naming the group.
 func TestSnapshotValidateRefusesUnfitText(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -53,6 +53,11 @@ func TestSnapshotValidateRefusesUnfitText(t *testing.T) {
 		{name: "overlong name", mutate: func(g *Group) { g.Name = strings.Repeat("A", 70000) }, want: "70000 bytes long, over the limit"},
 		{name: "escape in scope", mutate: func(g *Group) { g.ScopeKeys = []string{"com.cloudflare\x1b]0;x\x07"} }, want: "scope"},
 		{name: "overlong scope", mutate: func(g *Group) { g.ScopeKeys = []string{strings.Repeat("s", MaxScopeKeyLength+1)} }, want: "over the limit"},
+		{name: "escape in category", mutate: func(g *Group) { g.Category = "dns\x1b[2J" }, want: "category"},
+		{name: "tab and newline in category", mutate: func(g *Group) { g.Category = "dns\t\n0123456789abcdef0123456789abcdef\tcom.cloudflare.api.account" }, want: "control or format character"},
+		{name: "template in category", mutate: func(g *Group) { g.Category = `{{ file "/etc/passwd" }}` }, want: "a category is a key"},
+		{name: "bidi in category", mutate: func(g *Group) { g.Category = "dns\u202E" }, want: "U+202E"},
+		{name: "overlong category", mutate: func(g *Group) { g.Category = strings.Repeat("a", MaxCategoryLength+1) }, want: "over the limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,8 +59,14 @@ func isLoopback(host string) bool {
 }
 
 // showURL is a parsed URL as messages may show it: scheme, host and path.
+// An opaque URL ("https:user:pw@host", no "//") keeps what it has before
+// its last "@" in the opaque part, which may be a password: that is cut.
 func showURL(u *url.URL) string {
-	shown := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath, Opaque: u.Opaque}
+	opaque := u.Opaque
+	if i := strings.LastIndex(opaque, "@"); i >= 0 {
+		opaque = "…@" + opaque[i+1:]
+	}
+	shown := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath, Opaque: opaque}
 	return shortQuote(shown.String())
 }
 

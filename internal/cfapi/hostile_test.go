@@ -101,6 +101,7 @@ func TestCheckBaseURL(t *testing.T) {
 		{url: "api.cloudflare.com/client/v4", want: `uses the scheme ""`},
 		{url: "https://user:hunter2@api.cloudflare.com", want: "carries a user name or password"},
 		{url: "https://hunter2@api.cloudflare.com", want: "carries a user name or password"},
+		{url: "https:user:hunter2@api.cloudflare.com", want: `"https:…@api.cloudflare.com" has no host`},
 		{url: "https://user:hunter2%zz@api.cloudflare.com", want: `"https://…@api.cloudflare.com" is not a URL`},
 		{url: "https://user:hun@ter2@api.cloudflare.com/\x1b[2J", want: "is not a URL"},
 		{url: "https://api.cloudflare.com/\x1b]0;title\x07", want: "is not a URL"},

@@ -46,7 +46,7 @@ func (d *permissionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Permission names to resolve, in any form `cfperms_permission_group` accepts. " +
-					"Order and duplicates are kept in `ids` and `groups`. An id newer than the catalog passes through with a " +
+					"Order and duplicates are kept in `ids`; `groups` lists each group once. An id newer than the catalog passes through with a " +
 					"warning, its group object holding only the id. Conflicts with `access`, `category` and `name_regex`.",
 				ElementType: types.StringType,
 				Optional:    true,

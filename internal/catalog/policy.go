@@ -96,9 +96,6 @@ type PolicyResult struct {
 // Errors returns the findings that make the policy unusable.
 func (r PolicyResult) Errors() []Finding { return r.filter(SeverityError) }
 
-// Warnings returns the findings worth a look.
-func (r PolicyResult) Warnings() []Finding { return r.filter(SeverityWarning) }
-
 func (r PolicyResult) filter(s Severity) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {

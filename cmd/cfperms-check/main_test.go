@@ -215,8 +215,8 @@ func TestRunEveryFindingKind(t *testing.T) {
 	}
 }
 
-// liveServer serves the embedded catalog plus a group newer than it, to the
-// test token only, and counts requests.
+// liveServer serves the embedded catalog less its first group, plus a group
+// newer than it, to the test token only, and counts requests.
 func liveServer(t *testing.T, newer cfapi.PermissionGroup, requests *atomic.Int32) *httptest.Server {
 	t.Helper()
 	snap, err := catalog.EmbeddedSnapshot()
@@ -224,7 +224,7 @@ func liveServer(t *testing.T, newer cfapi.PermissionGroup, requests *atomic.Int3
 		t.Fatal(err)
 	}
 	result := []cfapi.PermissionGroup{newer}
-	for _, g := range snap.Groups {
+	for _, g := range snap.Groups[1:] {
 		result = append(result, cfapi.PermissionGroup{ID: g.ID, Name: g.Name, Scopes: g.ScopeKeys, Category: g.Category})
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -257,7 +257,8 @@ func TestRunLive(t *testing.T) {
 	}
 	live := runWith(t, bytes.NewReader(state), map[string]string{"CLOUDFLARE_API_TOKEN": "test-token"}, append([]string{"-live"}, account...)...)
 	if live.status != exitClean || !strings.Contains(live.stdout, "against Cloudflare's live list of permission groups (fetched ") ||
-		!strings.HasSuffix(live.stdout, "): no findings.\n") || !strings.Contains(live.stderr, "1 newer than the embedded catalog") {
+		!strings.HasSuffix(live.stdout, "): no findings.\n") || !strings.Contains(live.stderr, "1 newer than the embedded catalog") ||
+		!strings.Contains(live.stderr, fmt.Sprintf("live list has %d groups", catalogtest.Total())) || !strings.Contains(live.stderr, "1 of its groups no longer listed") {
 		t.Fatalf("live: status %d\nstdout: %s\nstderr: %s", live.status, live.stdout, live.stderr)
 	}
 	denied := runWith(t, bytes.NewReader(state), map[string]string{"CLOUDFLARE_API_TOKEN": "wrong"}, append([]string{"-live", "-timeout", "5s"}, account...)...)

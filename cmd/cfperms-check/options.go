@@ -133,7 +133,7 @@ func chooseCatalog(ctx context.Context, o options, stderr io.Writer, getenv func
 		return nil, fmt.Errorf("cannot fetch Cloudflare's live list of permission groups: %s", tokencheck.Printable(err.Error()))
 	}
 	say(stderr, "cfperms-check: Cloudflare's live list has %d groups: %d newer than the embedded catalog (snapshot of %s), %d of its groups no longer listed.\n",
-		c.Len()-len(diff.Removed), len(diff.Added), catalog.EmbeddedAsOf(), len(diff.Removed))
+		c.Len(), len(diff.Added), catalog.EmbeddedAsOf(), len(diff.Removed))
 	return c, nil
 }
 

@@ -48,6 +48,12 @@ func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
+// UnfitRune is a rune no text from outside may show as it is: a control or
+// format character (unsafeRune), or a line or paragraph separator, which
+// breaks a line where the reader sees none. The one rule behind textProblem,
+// SanitizeServerText's drops and cfperms-check's escapes.
+func UnfitRune(r rune) bool { return unsafeRune(r) || r == '\u2028' || r == '\u2029' }
+
 func redact(s, token string) string {
 	if token == "" {
 		return s
@@ -75,7 +81,7 @@ func textProblem(s string, limit int) string {
 		return "is not valid UTF-8"
 	}
 	for _, r := range s {
-		if unsafeRune(r) || r == '\u2028' || r == '\u2029' {
+		if UnfitRune(r) {
 			return fmt.Sprintf("has the control or format character %U", r)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
@@ -105,15 +104,17 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// Printable escapes control characters: an address or key read from the
-// input must not be able to rewrite a terminal or forge an annotation.
+// Printable escapes control and format characters and line separators
+// (catalog.UnfitRune): an address or key read from the input must not be
+// able to rewrite a terminal, reorder what it shows (U+202E) or forge an
+// annotation on a line of its own (U+2028).
 func Printable(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	if strings.IndexFunc(s, catalog.UnfitRune) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) {
+		if catalog.UnfitRune(r) {
 			fmt.Fprintf(&b, `\u%04x`, r)
 			continue
 		}

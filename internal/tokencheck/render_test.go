@@ -127,3 +127,20 @@ func TestWriteReportClean(t *testing.T) {
 		t.Fatalf("unknown format error = %v", err)
 	}
 }
+
+// Printable escapes every rune unfit to show, the bidi override and the
+// line separator among them, and leaves other text alone.
+func TestPrintable(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"cloudflare_api_token.t[\"a\nb\"]": `cloudflare_api_token.t["a\u000ab"]`,
+		"t[\"\u202Eevil\"]":                `t["\u202eevil"]`,
+		"t[\"a\u2028::error::forged\"]":    `t["a\u2028::error::forged"]`,
+		"t[\"zero\u200dwidth\"]":           `t["zero\u200dwidth"]`,
+		"module.m.t[\"café\"]":             "module.m.t[\"café\"]",
+	} {
+		if got := tokencheck.Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

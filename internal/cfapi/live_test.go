@@ -53,3 +53,15 @@ func TestLiveCatalogUnusableList(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A list that echoes the token in a group's name is refused, without the
+// token in the error: the name would reach plan output and state.
+func TestLiveCatalogEchoingTheToken(t *testing.T) {
+	t.Parallel()
+	const token = "abcdefghijklmnopqrstuvwxyz0123456789ABCD"
+	srv := liveServer(t, PermissionGroup{ID: strings.Repeat("cd", 16), Name: "Echo " + token + " Read", Scopes: []string{catalog.ScopeKeyAccount}})
+	_, _, err := LiveCatalog(context.Background(), &Client{BaseURL: srv.URL, Token: token})
+	if err == nil || !strings.Contains(err.Error(), "holds the API token itself") || strings.Contains(err.Error(), token) {
+		t.Fatalf("err = %v", err)
+	}
+}

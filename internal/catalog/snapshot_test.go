@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -113,7 +114,8 @@ func TestCheckFloors(t *testing.T) {
 	}
 	big := Snapshot{AsOf: "2026-01-27"}
 	for i := 0; i < 100; i++ {
-		big.Groups = append(big.Groups, Group{ID: strings.Repeat("0", 30) + string(rune('a'+i/26)) + string(rune('a'+i%26)), Name: "G", ScopeKeys: []string{ScopeKeyAccount}})
+		suffix := string(rune('a'+i/26)) + string(rune('a'+i%26))
+		big.Groups = append(big.Groups, Group{ID: strings.Repeat("0", 30) + suffix, Name: "G " + suffix, ScopeKeys: []string{ScopeKeyAccount}})
 	}
 	shrunk := big
 	shrunk.Groups = big.Groups[:89]
@@ -123,5 +125,31 @@ func TestCheckFloors(t *testing.T) {
 	shrunk.Groups = big.Groups[:90]
 	if err := CheckFloors(big, shrunk); err != nil {
 		t.Fatalf("a 10%% drop was refused: %v", err)
+	}
+}
+
+// A list that hands one existing group's name to another (DNS Read's id
+// called DNS Write and the other way round) is refused, naming the moves; a
+// rename to a new name, and a new group, are not.
+func TestCheckFloorsMovedNames(t *testing.T) {
+	t.Parallel()
+	old := testSnapshot()
+	a, b := old.Groups[0], old.Groups[1]
+	if a.ScopeKey() != b.ScopeKey() {
+		t.Fatalf("the test snapshot's first two groups should share a scope: %+v %+v", a, b)
+	}
+	swapped := old
+	swapped.Groups = append([]Group(nil), old.Groups...)
+	swapped.Groups[0].Name, swapped.Groups[1].Name = b.Name, a.Name
+	err := CheckFloors(old, swapped)
+	if err == nil || !strings.Contains(err.Error(), "names moved between groups") || !strings.Contains(err.Error(), fmt.Sprintf("%q from %s to %s", a.Name, a.ID, b.ID)) {
+		t.Fatalf("a swap of names was accepted or not named: %v", err)
+	}
+	renamed := old
+	renamed.Groups = append([]Group(nil), old.Groups...)
+	renamed.Groups[0].Name = a.Name + " Renamed"
+	renamed.Groups = append(renamed.Groups, Group{ID: strings.Repeat("9", IDLength), Name: a.Name, ScopeKeys: a.ScopeKeys})
+	if err := CheckFloors(old, renamed); err != nil {
+		t.Fatalf("a rename, its old name taken by a new group, was refused: %v", err)
 	}
 }

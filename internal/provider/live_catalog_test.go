@@ -481,7 +481,7 @@ func TestLiveCatalogTruncated(t *testing.T) {
 	diags := planDiagnostics(t, srv.providerBlock("")+`
 data "cfperms_permission_group" "dns" { name = "DNS Write" }
 output "source" { value = data.cfperms_permission_group.dns.id }`)
-	expectWarningTitled(t, diags, "Live permission group list looks truncated",
+	expectWarningTitled(t, diags, "Live permission group list looks truncated or wrong",
 		fmt.Sprintf("the group count fell from %d to %d", len(embedded.Groups), len(srv.groups)))
 
 	strict := newFakeCloudflare(t, "truncated")
@@ -489,7 +489,7 @@ output "source" { value = data.cfperms_permission_group.dns.id }`)
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      strict.providerBlock("  live_catalog_strict = true") + `data "cfperms_permission_group" "dns" { name = "DNS Write" }`,
-			ExpectError: errorPattern(`Live permission group list looks truncated`),
+			ExpectError: errorPattern(`Live permission group list looks truncated or wrong`),
 		}},
 	})
 	fallback := newFakeCloudflare(t, "truncated")

@@ -79,8 +79,8 @@ func (p *cfpermsProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Optional: true,
 			},
 			"live_catalog_strict": schema.BoolAttribute{
-				MarkdownDescription: "With `live_catalog`, fail when the live list cannot be fetched, or looks truncated " +
-					"(a scope gone, or more than 10% of the groups), instead of warning and using the embedded catalog. Default `false`.",
+				MarkdownDescription: "With `live_catalog`, fail when the live list cannot be fetched, or looks truncated or wrong " +
+					"(a scope gone, more than 10% of the groups gone, or names moved between groups), instead of warning and using the embedded catalog. Default `false`.",
 				Optional: true,
 			},
 			"api_token": schema.StringAttribute{

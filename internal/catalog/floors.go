@@ -101,7 +101,9 @@ type LiveFloorError struct {
 
 // Summary is the diagnostic title: what happened, not merely that the list
 // is unavailable.
-func (e *LiveFloorError) Summary() string { return "Live permission group list looks truncated or wrong" }
+func (e *LiveFloorError) Summary() string {
+	return "Live permission group list looks truncated or wrong"
+}
 
 func (e *LiveFloorError) Error() string {
 	return fmt.Sprintf("Cloudflare's live list of permission groups was not used: next to the embedded catalog (snapshot of %s), %s. "+

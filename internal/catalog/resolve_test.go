@@ -202,15 +202,30 @@ func TestErrorAdviceResolves(t *testing.T) {
 	}
 }
 
+// TestSuggestionsAreFew: however many names rank equally well, an error
+// offers at most maxSuggestions of them. Five equally good names of
+// distinct groups go in, so a cap that stopped working would show.
 func TestSuggestionsAreFew(t *testing.T) {
 	t.Parallel()
-	_, err := Default().Resolve("Read", "account")
-	var e *Error
-	if !errors.As(err, &e) {
-		t.Fatalf("want an error, got %v", err)
+	c := Default()
+	c.suggestOnce.Do(c.buildSuggestions)
+	entries := c.suggestible[ScopeKeyAccount]
+	var best []scored
+	groups := map[int]bool{}
+	for i := range entries {
+		if !groups[entries[i].group] {
+			groups[entries[i].group] = true
+			best = append(best, scored{entry: &entries[i]})
+		}
+		if len(best) == maxSuggestions+2 {
+			break
+		}
 	}
-	if len(e.Suggestions) > 3 {
-		t.Fatalf("%d suggestions, want at most 3", len(e.Suggestions))
+	if len(best) != maxSuggestions+2 {
+		t.Fatalf("the account scope has %d suggestible groups; this test needs %d", len(best), maxSuggestions+2)
+	}
+	if got := c.topCandidates(best); len(got) != maxSuggestions {
+		t.Fatalf("%d suggestions from %d equally good names, want %d", len(got), len(best), maxSuggestions)
 	}
 }
 

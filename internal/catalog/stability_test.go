@@ -92,11 +92,19 @@ func TestResolutionsStayStable(t *testing.T) {
 		}
 		rows++
 		name, scope, was := f[0], f[1], f[2]
-		if _, known := c.ByID(was); !known {
-			continue // an error before, or a group a refresh removed
-		}
 		now := outcome(c, name, scope)
-		if now != was && !madeShared(c, name, scope, now) {
+		switch {
+		case was == ambiguous:
+			// Ambiguous stays ambiguous while groups in more than one scope
+			// still have the name: resolving it would pick one at random.
+			if now != was && sharedName(c, name) {
+				t.Errorf("Resolve(%q, %q) = %s, was ambiguous, and the name still belongs to several groups", name, scope, now)
+			}
+		case !known(c, was):
+			// another error, which a new rule may turn into an answer, or a
+			// group a refresh removed
+		case now != was && !(scope == "" && now == ambiguous && sharedName(c, name)):
+			// (a name a refresh made shared is ambiguous on its own, by design)
 			t.Errorf("Resolve(%q, %q) = %s, was %s", name, scope, now, was)
 		}
 	}
@@ -105,13 +113,18 @@ func TestResolutionsStayStable(t *testing.T) {
 	}
 }
 
-// madeShared reports a name asked without a scope that a refresh made the
-// API name of groups in more than one scope: ambiguous on its own, by
-// design, and no rule's doing.
-func madeShared(c *Catalog, name, scope, now string) bool {
-	if scope != "" || now != fmt.Sprintf("error:%d", ErrAmbiguous) {
-		return false
-	}
+// ambiguous is the outcome of a name several groups fit.
+var ambiguous = fmt.Sprintf("error:%d", ErrAmbiguous)
+
+// known reports whether an outcome is the id of a group of the catalog.
+func known(c *Catalog, outcome string) bool {
+	_, ok := c.ByID(outcome)
+	return ok
+}
+
+// sharedName reports a name that groups in more than one scope have as
+// their API name (in any case).
+func sharedName(c *Catalog, name string) bool {
 	n := 0
 	for _, g := range c.Groups() {
 		if strings.EqualFold(g.Name, name) {

@@ -220,6 +220,10 @@ data "cfperms_catalog" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.new", tfjsonpath.New("id"), knownvalue.StringExact(newGroupID)),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("id"), knownvalue.StringExact(renamedID)),
+				// The live name is the group's API name now, matched exactly, not
+				// a second name beside the old one.
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("api_name"), knownvalue.StringExact(renamedTo)),
+				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_new", tfjsonpath.New("matched_by"), knownvalue.StringExact("exact")),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("api_name"), knownvalue.StringExact(renamedTo)),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.renamed_old", tfjsonpath.New("matched_by"), knownvalue.StringExact("renamed")),
 				statecheck.ExpectKnownValue("data.cfperms_permission_group.removed", tfjsonpath.New("id"), knownvalue.StringExact(idBillingRead)),

@@ -71,8 +71,10 @@ func TestNewDataSourceGetsLiveModeByConstruction(t *testing.T) {
 		// Offline first: the destroy after the last step plans its config.
 		Steps: []resource.TestStep{
 			{
+				// The validator's summary, not the read's ("probe"): the name
+				// must fail validation, before any read.
 				Config:      `data "cfperms_probe" "x" { name = "Workers Secrets Write" }`,
-				ExpectError: errorPattern(`"Workers Secrets Write" is not a permission group in any scope`),
+				ExpectError: errorPattern(`Error: Unknown permission group(?s).*"Workers Secrets Write" is not a permission group in any scope`),
 			},
 			{
 				Config: srv.providerBlock("") + `data "cfperms_probe" "x" { name = "Workers Secrets Write" }`,

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -78,7 +80,10 @@ func (s *servedDataSource) ConfigValidators(ctx context.Context) []datasource.Co
 }
 
 // inLiveMode gives live to every live-aware validator of attrs, nested
-// attributes included.
+// attributes included. An attribute of a kind it does not hand live mode to
+// that holds a live-aware validator panics (liveAwareElsewhere) when the
+// schema is built, so such a validator cannot silently stay offline; every
+// served data source's schema is built in TestEveryDataSourceServes.
 func inLiveMode(attrs map[string]schema.Attribute, live validators.LiveMode) {
 	for name, a := range attrs {
 		switch a := a.(type) {
@@ -89,7 +94,40 @@ func inLiveMode(attrs map[string]schema.Attribute, live validators.LiveMode) {
 			a.Validators = givenLive[validator.List, validators.LiveAwareList](a.Validators, live)
 			attrs[name] = a
 		case schema.ListNestedAttribute:
+			a.Validators = givenLive[validator.List, validators.LiveAwareList](a.Validators, live)
 			inLiveMode(a.NestedObject.Attributes, live)
+			attrs[name] = a
+		case schema.SingleNestedAttribute:
+			liveAwareElsewhere(name, a)
+			inLiveMode(a.Attributes, live)
+		case schema.SetNestedAttribute:
+			liveAwareElsewhere(name, a)
+			inLiveMode(a.NestedObject.Attributes, live)
+		case schema.MapNestedAttribute:
+			liveAwareElsewhere(name, a)
+			inLiveMode(a.NestedObject.Attributes, live)
+		default:
+			liveAwareElsewhere(name, a)
+		}
+	}
+}
+
+// liveAwareElsewhere panics when an attribute that inLiveMode does not
+// hand live mode to holds a validator that waits for it (one with an
+// InLiveMode method): teach inLiveMode the attribute's kind instead.
+func liveAwareElsewhere(name string, a schema.Attribute) {
+	v := reflect.ValueOf(a)
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	vs := v.FieldByName("Validators")
+	if !vs.IsValid() || vs.Kind() != reflect.Slice {
+		return
+	}
+	for i := range vs.Len() {
+		if vs.Index(i).Elem().MethodByName("InLiveMode").IsValid() {
+			panic(fmt.Sprintf("served data source: attribute %q (%T) has the live-aware validator %T, which inLiveMode does not reach: add its kind there",
+				name, a, vs.Index(i).Interface()))
 		}
 	}
 }

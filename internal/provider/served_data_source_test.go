@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -85,3 +87,37 @@ func TestNewDataSourceGetsLiveModeByConstruction(t *testing.T) {
 		},
 	})
 }
+
+// Every data source the provider lists builds its schema through serve, and
+// a live-aware validator on an attribute kind inLiveMode does not reach
+// panics there rather than staying offline unseen.
+func TestEveryDataSourceServes(t *testing.T) {
+	t.Parallel()
+	p := &cfpermsProvider{version: "test"}
+	for _, newDataSource := range p.DataSources(context.Background()) {
+		ds := newDataSource()
+		var meta datasource.MetadataResponse
+		ds.Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "cfperms"}, &meta)
+		var resp datasource.SchemaResponse
+		ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+		if resp.Diagnostics.HasError() || len(resp.Schema.Attributes) == 0 {
+			t.Errorf("%s: schema %v, %v", meta.TypeName, resp.Schema.Attributes, resp.Diagnostics)
+		}
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), `attribute "x"`) {
+			t.Fatalf("a live-aware validator on a dynamic attribute did not panic: %v", r)
+		}
+	}()
+	inLiveMode(map[string]schema.Attribute{"x": schema.DynamicAttribute{Optional: true, Validators: []validator.Dynamic{liveAwareDynamic{}}}}, nil)
+}
+
+// liveAwareDynamic is a dynamic validator that waits for live data, of a
+// kind inLiveMode does not hand live mode to.
+type liveAwareDynamic struct{}
+
+func (liveAwareDynamic) Description(context.Context) string         { return "" }
+func (liveAwareDynamic) MarkdownDescription(context.Context) string { return "" }
+func (liveAwareDynamic) ValidateDynamic(context.Context, validator.DynamicRequest, *validator.DynamicResponse) {
+}
+func (v liveAwareDynamic) InLiveMode(validators.LiveMode) validator.Dynamic { return v }

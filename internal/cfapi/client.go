@@ -143,10 +143,16 @@ type listing struct {
 	// lastStatus is the status of the last response, for an error that
 	// ends in a timeout while retrying.
 	lastStatus int
+	// waitLeft is what the waits between retries may still take, together:
+	// half the timeout, so the last attempt has time to answer and the
+	// error is the server's answer, not a timeout (four capped waits for
+	// Retry-After once took the whole of it).
+	waitLeft time.Duration
 }
 
 func (c *Client) newListing() *listing {
 	l := &listing{client: c, timeout: orDefault(c.Timeout, DefaultTimeout), budget: orDefault(c.MaxBytes, DefaultMaxBytes)}
+	l.waitLeft = l.timeout / 2
 	transport := c.Transport
 	if transport == nil {
 		transport = http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library's own type
@@ -161,7 +167,11 @@ func (c *Client) newListing() *listing {
 		if resp != nil {
 			l.lastStatus = resp.StatusCode
 		}
-		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+		retry, rerr := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+		if retry && l.waitLeft <= 0 {
+			return false, rerr // no time left to wait: this answer is the last
+		}
+		return retry, rerr
 	}
 	// Hand back the last response when retries run out, so the error can
 	// say what the server said.
@@ -179,13 +189,17 @@ func (c *Client) newListing() *listing {
 
 // backoff is retryablehttp's, with the server's Retry-After capped well
 // under the timeout: a huge one would block the run until it times out.
+// The waits together stay within waitLeft.
 func (l *listing) backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+	wait := retryablehttp.DefaultBackoff(lo, hi, attempt, nil)
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if wait, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
-			return min(wait, maxRetryAfter, l.timeout/4)
+		if after, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			wait = min(after, maxRetryAfter, l.timeout/4)
 		}
 	}
-	return retryablehttp.DefaultBackoff(lo, hi, attempt, nil)
+	wait = max(min(wait, l.waitLeft), 0)
+	l.waitLeft -= wait
+	return wait
 }
 
 // retryAfter reads a Retry-After header: seconds, or an HTTP date.

@@ -218,10 +218,43 @@ func TestRetryAfterIsCapped(t *testing.T) {
 	}
 }
 
-// A timeout that hits while retrying names the last status.
+// Rate limiting with a long Retry-After: the waits together take at most
+// half the timeout, so the retries end in the server's last answer, the
+// 429, rather than in a timeout that says less. Four retries at the capped
+// wait took the whole timeout before.
+func TestRetryWaitsLeaveTimeToAnswer(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Retry-After", "20")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	// Each wait is capped at a quarter of the timeout (1s); half of it (2s)
+	// allows two.
+	c := &Client{BaseURL: srv.URL, Token: hostileToken, Timeout: 4 * time.Second, RetryMax: 4}
+	_, err := c.ListPermissionGroups(context.Background())
+	expectClean(t, err)
+	var se *StatusError
+	if !errors.As(err, &se) || se.Status != http.StatusTooManyRequests {
+		t.Fatalf("want the 429 as the answer, got %v", err)
+	}
+	if calls.Load() != 3 {
+		t.Fatalf("%d calls, want 1 + 2 retries: the waits may take half the timeout", calls.Load())
+	}
+}
+
+// A timeout that hits while retrying names the last status: a 429, then a
+// server that never answers.
 func TestTimeoutNamesTheLastStatus(t *testing.T) {
 	t.Parallel()
+	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) > 1 {
+			<-r.Context().Done()
+			return
+		}
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))

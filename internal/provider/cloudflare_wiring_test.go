@@ -86,6 +86,9 @@ func TestCloudflareTokenWiring(t *testing.T) {
 		name    string
 		release cloudflaretest.Release
 		config  string
+		// unknownArguments marks a wiring that needs the CLI to call a
+		// function while an argument is unknown (see cliFeatures).
+		unknownArguments bool
 	}{
 		{
 			name:    "5.13 policies attribute",
@@ -136,6 +139,19 @@ resource "cloudflare_api_token" "per_zone" {
   policies = [
     provider::cfperms::token_policy(["Cache Purge"], { "com.cloudflare.api.account.zone.${var.zone_id}" = "*" }),
   ]
+}`,
+			unknownArguments: true,
+		},
+		{
+			name:    "5.13 token_policy function field by field, key from a variable (every CLI)",
+			release: cloudflaretest.V5_13,
+			config: `locals {
+  purge = provider::cfperms::token_policy(["Cache Purge"], { "com.cloudflare.api.account.zone.${var.zone_id}" = "*" })
+}
+
+resource "cloudflare_api_token" "purge" {
+  name     = "cache-purge"
+  policies = [{ effect = local.purge.effect, permission_groups = local.purge.permission_groups, resources = local.purge.resources }]
 }`,
 		},
 		{
@@ -191,6 +207,9 @@ resource "cloudflare_api_token" "per_zone" {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			if tt.unknownArguments {
+				skipWithoutUnknownArguments(t)
+			}
 			config := wiringConfig(tt.config)
 			standIn := cloudflaretest.Serve(t, tt.release)
 			expectErrors(t, validateDiagnostics(t, config, standIn))

@@ -32,7 +32,11 @@ func (f *tokenPolicyFunction) Definition(_ context.Context, _ function.Definitio
 			"The result fits the Cloudflare provider 5.13 and later as it is; for 5.0 to 5.12, whose `resources` is a map, " +
 			"write `merge(p, { resources = jsondecode(p.resources) })`. Warnings cannot be shown by a function, so what the " +
 			"data source warns about passes here silently: a duplicate permission, an unused resource, a key of a scope this " +
-			"provider cannot check, and an id newer than the catalog (passed through as is). Use the data source to see them.",
+			"provider cannot check, and an id newer than the catalog (passed through as is). Use the data source to see them. " +
+			"Terraform calls the function while it validates, even when `resources` is unknown, so a misspelt name fails " +
+			"`terraform validate`; OpenTofu leaves the result unknown until every argument is known, so there the names " +
+			"are checked at plan, and a token's `policies` takes the result field by field " +
+			"(`[{ effect = p.effect, permission_groups = p.permission_groups, resources = p.resources }]`).",
 		// Every parameter takes unknown values, so that Terraform calls the
 		// function while it validates: the names are checked then, and the
 		// result is an object whose unknown parts are only those that wait

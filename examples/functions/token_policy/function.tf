@@ -19,12 +19,18 @@ locals {
   )
 }
 
-# The Cloudflare provider 5.13 and later take the result as it is, in a list
-# literal of as many policies as the token needs. (5.0 to 5.12 take resources
-# as a map: see cache_purge_policy_for_5_12 below.)
+# The Cloudflare provider 5.13 and later take the result's fields as they are.
+# Written field by field, the policy passes terraform validate in Terraform and
+# OpenTofu alike (OpenTofu leaves a function's whole result unknown while an
+# argument is; Terraform also takes [local.cache_purge_policy]). 5.0 to 5.12
+# take resources as a map: see cache_purge_policy_for_5_12 below.
 resource "cloudflare_api_token" "cache_purge" {
-  name     = "cache-purge"
-  policies = [local.cache_purge_policy]
+  name = "cache-purge"
+  policies = [{
+    effect            = local.cache_purge_policy.effect
+    permission_groups = local.cache_purge_policy.permission_groups
+    resources         = local.cache_purge_policy.resources
+  }]
 }
 
 output "cache_purge_policy" {

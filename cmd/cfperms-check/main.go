@@ -9,6 +9,9 @@
 //	cfperms-check -format github plan.json      # GitHub Actions annotations
 //	CLOUDFLARE_API_TOKEN=... cfperms-check -live plan.json
 //
+// `cfperms-check needs` prints the permission groups a token needs to apply
+// the plan (see needs.go), and with -token compares a token with them.
+//
 // Exit status: 0 when no finding is an error, 1 when one is, 2 when the
 // input cannot be checked (unreadable, not show -json output, bad flags).
 package main
@@ -42,6 +45,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			status = exitBadInput
 		}
 	}()
+	if len(args) > 0 && args[0] == "needs" {
+		return runNeeds(args[1:], stdin, stdout, stderr)
+	}
 	opts, status, done := parseOptions(args, stdout, stderr)
 	if done {
 		return status

@@ -37,6 +37,9 @@ from standard input:
 Exit status: 0 when no finding is an error, 1 when one is, 2 when the input
 cannot be checked.
 
+cfperms-check needs -h: the permission groups a plan needs, for a
+least-privilege token.
+
 Flags:
 `
 

@@ -309,3 +309,38 @@ func (c *Catalog) namesNotIDs(d policyDraft, res PolicyResult) []TokenFinding {
 	}
 	return out
 }
+
+// AllowedGroupIDs reads a token's policies as CheckTokenPolicies does and
+// returns the permission group ids its allow policies grant; complete is
+// false when any part that could grant or deny a group is unknown or
+// unreadable, so a comparison knows its answer is partial.
+func AllowedGroupIDs(policies any) (ids []string, complete bool) {
+	list, ok := policies.([]any)
+	if !ok {
+		return nil, policies == nil
+	}
+	complete = true
+	for i, v := range list {
+		m, isMap := v.(map[string]any)
+		if !isMap {
+			complete = false
+			continue
+		}
+		d := policyDraft{index: i}
+		d.readEffect(m["effect"])
+		d.readPermissions(m["permission_groups"])
+		p := d.policy
+		if p.Unknown.Effect || p.Unknown.Permissions || len(p.Unknown.Elements) > 0 {
+			complete = false
+		}
+		if p.Unknown.Effect || p.EffectiveEffect() != EffectAllow {
+			continue
+		}
+		for _, id := range p.Permissions {
+			if id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, complete
+}

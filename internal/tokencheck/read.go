@@ -62,22 +62,37 @@ const showHint = "Pass the output of `terraform show -json PLANFILE` (or of `ter
 func Read(r io.Reader) (Document, error) { return readAtMost(r, MaxInput) }
 
 func readAtMost(r io.Reader, limit int64) (Document, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	switch {
-	case err != nil:
-		return Document{}, inputError("reading the input: %v", err)
-	case int64(len(data)) > limit:
-		return Document{}, inputError("the input is larger than %s, more than any plan's JSON.", size(limit))
-	case len(bytes.TrimSpace(data)) == 0:
-		return Document{}, inputError("the input is empty. %s", showHint)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return Document{}, inputError("the input is a saved plan file, not its JSON. Run `terraform show -json PLANFILE` and check that.")
-	}
 	var doc document
-	if err := decodeOne(data, &doc); err != nil {
+	if err := readShow(r, limit, &doc.header, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc.tokens()
+}
+
+// readShow reads the JSON of terraform show -json into doc, whose header
+// is h, and then into each of also: the one place that says what input is
+// not such JSON.
+func readShow(r io.Reader, limit int64, h *header, doc any, also ...any) error {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	switch {
+	case err != nil:
+		return inputError("reading the input: %v", err)
+	case int64(len(data)) > limit:
+		return inputError("the input is larger than %s, more than any plan's JSON.", size(limit))
+	case len(bytes.TrimSpace(data)) == 0:
+		return inputError("the input is empty. %s", showHint)
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return inputError("the input is a saved plan file, not its JSON. Run `terraform show -json PLANFILE` and check that.")
+	}
+	if err := decodeOne(data, doc, h); err != nil {
+		return err
+	}
+	for _, other := range also {
+		if err := json.Unmarshal(data, other); err != nil {
+			return inputError("the input does not have the shape of terraform show -json output: %s.", jsonProblem(err))
+		}
+	}
+	return nil
 }
 
 func size(n int64) string {
@@ -89,7 +104,7 @@ func size(n int64) string {
 
 // decodeOne decodes exactly one JSON document, saying what the input is
 // when it is something else.
-func decodeOne(data []byte, doc *document) error {
+func decodeOne(data []byte, doc any, h *header) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	err := dec.Decode(doc)
 	var typ *json.UnmarshalTypeError
@@ -98,16 +113,16 @@ func decodeOne(data []byte, doc *document) error {
 		return inputError("the input does not have the shape of terraform show -json output: %s.", jsonProblem(err))
 	case err != nil:
 		return inputError("the input is not JSON (%s). %s", jsonProblem(err), showHint)
-	case dec.More() && doc.Level != nil:
+	case dec.More() && h.Level != nil:
 		return inputError("the input is the log of `terraform plan -json`, not a plan. Save the plan with `terraform plan -out=PLANFILE` and pass `terraform show -json PLANFILE`.")
 	case dec.More():
 		return inputError("the input holds more than one JSON document. %s", showHint)
-	case doc.FormatVersion == nil:
+	case h.FormatVersion == nil:
 		return inputError("the input is JSON, but not the output of terraform show -json: it has no format_version. %s", showHint)
-	case !strings.HasPrefix(*doc.FormatVersion, "1.") && !strings.HasPrefix(*doc.FormatVersion, "0."):
+	case !strings.HasPrefix(*h.FormatVersion, "1.") && !strings.HasPrefix(*h.FormatVersion, "0."):
 		// Terraform 0.12 to 1.0 wrote 0.1 and 0.2, the same shape for what
 		// this checker reads; 1.x is every later CLI and OpenTofu.
-		return inputError("the input's format_version is %q; this checker reads formats 0.x and 1.x. Use a cfperms-check release that knows it.", *doc.FormatVersion)
+		return inputError("the input's format_version is %q; this checker reads formats 0.x and 1.x. Use a cfperms-check release that knows it.", *h.FormatVersion)
 	}
 	return nil
 }
@@ -162,14 +177,19 @@ func jsonKind(t reflect.Type) string {
 // so memory follows the tokens, not the plan (a 100 MB plan of other
 // resources took 5 GB when each was decoded).
 type document struct {
-	FormatVersion *string `json:"format_version"`
-	// Level is set in the lines of terraform plan -json, a log.
-	Level           *string          `json:"@level"`
+	header
 	PlannedValues   presence         `json:"planned_values"`
 	ResourceChanges []resourceChange `json:"resource_changes"`
 	Values          *struct {
 		RootModule *module `json:"root_module"`
 	} `json:"values"`
+}
+
+// header is what every show -json document is recognised by.
+type header struct {
+	FormatVersion *string `json:"format_version"`
+	// Level is set in the lines of terraform plan -json, a log.
+	Level *string `json:"@level"`
 }
 
 // presence records that a field is there, without keeping its value.

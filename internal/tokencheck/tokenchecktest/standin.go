@@ -55,13 +55,15 @@ func (p *standIn) Schema(context.Context, provider.SchemaRequest, *provider.Sche
 func (p *standIn) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
 }
 
-func (p *standIn) DataSources(context.Context) []func() datasource.DataSource { return nil }
+func (p *standIn) DataSources(context.Context) []func() datasource.DataSource {
+	return otherDataSources()
+}
 
 func (p *standIn) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
+	return append([]func() resource.Resource{
 		func() resource.Resource { return &token{typeName: "cloudflare_api_token", shape: p.shape} },
 		func() resource.Resource { return &token{typeName: "cloudflare_account_token", shape: p.shape} },
-	}
+	}, otherResources()...)
 }
 
 type token struct {

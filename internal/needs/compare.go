@@ -1,0 +1,61 @@
+package needs
+
+import (
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+// Comparison is a token's groups against what a plan needs.
+type Comparison struct {
+	// Missing are the needs the token grants no group for.
+	Missing []Need
+	// Unused are the token's groups that no need is met by: a token
+	// broader than the plan. A group the catalog lacks has only its ID.
+	Unused []catalog.Group
+	// Complete is false when part of the token's policies is unknown or
+	// unreadable, so a need reported missing may yet be granted.
+	Complete bool
+}
+
+// Compare checks the groups a token grants (ids from its allow policies)
+// against the needs. A need is met by its own group, or a Read need by the
+// Write group of its product.
+func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comparison {
+	have := map[string]bool{}
+	for _, id := range granted {
+		have[id] = true
+	}
+	used := map[string]bool{}
+	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}}
+	for _, n := range r.Groups {
+		by, ok := metBy(c, n.Group, have)
+		if !ok {
+			out.Missing = append(out.Missing, n)
+			continue
+		}
+		used[by] = true
+	}
+	seen := map[string]bool{}
+	for _, id := range granted {
+		if used[id] || seen[id] {
+			continue
+		}
+		seen[id] = true
+		g, ok := c.ByID(id)
+		if !ok {
+			g = catalog.Group{ID: id}
+		}
+		out.Unused = append(out.Unused, g)
+	}
+	return out
+}
+
+// metBy is the granted group that meets a need, if any.
+func metBy(c *catalog.Catalog, need catalog.Group, have map[string]bool) (string, bool) {
+	if have[need.ID] {
+		return need.ID, true
+	}
+	if w, ok := writeCounterpart(c, need); ok && have[w.ID] {
+		return w.ID, true
+	}
+	return "", false
+}

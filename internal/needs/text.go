@@ -1,0 +1,60 @@
+package needs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+)
+
+// The sentences of needs, the same from cfperms-check and the provider.
+
+// maxListed bounds the addresses a sentence names; the rest are counted.
+const maxListed = 3
+
+// Addresses names a few addresses and counts the rest.
+func Addresses(list []string) string {
+	if len(list) <= maxListed {
+		return strings.Join(list, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(list[:maxListed], ", "), len(list)-maxListed)
+}
+
+// GroupLabel is a group as sentences name it: "DNS Write (zone)".
+func GroupLabel(g catalog.Group) string {
+	if g.Name == "" {
+		return "the group " + g.ID + " (not in the catalog)"
+	}
+	return fmt.Sprintf("%s (%s)", g.Name, g.Scope())
+}
+
+// UnknownMessage says why no group is named for a type, and what to do.
+func UnknownMessage(u Unknown) string {
+	return fmt.Sprintf("no permission group can be named for %s: %s. Find the groups its API calls take in Cloudflare's API docs and grant them yourself; nothing here counts it as covered.",
+		Addresses(u.Addresses), u.Why)
+}
+
+// MissingMessage is a need the token does not meet.
+func MissingMessage(n Need) string {
+	return fmt.Sprintf("the token lacks %s, which %s %s: add the group %s to its policies.",
+		GroupLabel(n.Group), Addresses(n.For), needVerb(len(n.For)), n.Group.ID)
+}
+
+func needVerb(n int) string {
+	if n == 1 {
+		return "needs"
+	}
+	return "need"
+}
+
+// UnusedMessage is a group the token grants that nothing in the plan needs.
+func UnusedMessage(g catalog.Group) string {
+	return fmt.Sprintf("the token grants %s, which nothing in this plan needs: leave it out for a least-privilege token (or keep it for what this plan does not show).",
+		GroupLabel(g))
+}
+
+// IncompleteMessage warns that the comparison saw only part of the token.
+const IncompleteMessage = "part of the token's policies is known only after apply, or cannot be read, so a group reported missing may yet be granted."
+
+// Caveat is what every answer rests on, said once.
+const Caveat = "one group per change, picked from its type's list by a rule or a reviewed override"

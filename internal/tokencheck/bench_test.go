@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/needs"
 	"github.com/cfperms/terraform-provider-cfperms/internal/tokencheck"
 )
 
@@ -109,4 +110,48 @@ func BenchmarkReadPlanOfOtherResources(b *testing.B) {
 	}
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(data)), "B/input-B")
+}
+
+// needsPlan is the JSON of a plan of n resource changes of the types the
+// table knows, every action and both levels among them.
+func needsPlan(b *testing.B, n int) []byte {
+	b.Helper()
+	types := []string{"cloudflare_dns_record", "cloudflare_workers_script", "cloudflare_access_rule", "cloudflare_page_rule", "cloudflare_ruleset", "cloudflare_zone_setting"}
+	actions := [][]string{{"create"}, {"update"}, {"delete"}, {"delete", "create"}, {"no-op"}}
+	changes := make([]any, n)
+	for i := range changes {
+		typ := types[i%len(types)]
+		after := map[string]any{"name": fmt.Sprint(i), "content": "x"}
+		if i%2 == 0 {
+			after["zone_id"] = fmt.Sprintf("%032x", i%50)
+		} else {
+			after["account_id"] = fmt.Sprintf("%032x", i%7)
+		}
+		changes[i] = map[string]any{"address": fmt.Sprintf("module.m[%d].%s.r", i, typ), "mode": "managed", "type": typ,
+			"provider_name": "registry.terraform.io/cloudflare/cloudflare",
+			"change":        map[string]any{"actions": actions[i%len(actions)], "before": after, "after": after, "after_unknown": map[string]any{"id": true}}}
+	}
+	data, err := json.Marshal(map[string]any{"format_version": "1.2", "planned_values": map[string]any{}, "resource_changes": changes})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkNeeds reads a plan of 10,000 resource changes and works out
+// what it needs; the target is well under a second (see BENCHMARKS.md).
+func BenchmarkNeeds(b *testing.B) {
+	data := needsPlan(b, 10000)
+	c, table := catalog.Default(), needs.Default()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		changes, err := tokencheck.ReadChanges(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r := table.Compute(c, changes.Changes); len(r.Groups) == 0 {
+			b.Fatal("no groups")
+		}
+	}
 }

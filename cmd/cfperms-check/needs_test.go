@@ -1,0 +1,101 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
+	"github.com/cfperms/terraform-provider-cfperms/internal/tokencheck/tokenchecktest"
+)
+
+// TestNeeds runs the needs subcommand on the committed needs scenario
+// (internal/tokencheck's TestNeedsScenario writes it through the CLI).
+func TestNeeds(t *testing.T) {
+	t.Parallel()
+	plan := fixture("needs-plan.json")
+	dnsWrite := catalogtest.ID("zone", "DNS Write")
+	policies := filepath.Join(t.TempDir(), "policies.json")
+	writeJSON(t, policies, []any{map[string]any{"effect": "allow", "permission_groups": []any{map[string]any{"id": dnsWrite}}, "resources": map[string]any{}}})
+	apiToken := filepath.Join(t.TempDir(), "token.json")
+	writeJSON(t, apiToken, map[string]any{"result": map[string]any{"id": "x", "policies": []any{}}})
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		stdout string // regular expression
+		stderr string // regular expression
+	}{
+		{name: "text", args: []string{plan}, status: exitClean,
+			stdout: `(?s)^This plan needs \d+ permission groups for its 11 Cloudflare resources and data sources:\n  account .*` + dnsWrite + `  for cloudflare_dns_record\.old, cloudflare_dns_record\.www\n.*cloudflare_ruleset: warning: no permission group can be named for cloudflare_ruleset\.waf: .*Worked out from .*snapshot of ` + catalogtest.AsOfPattern()},
+		{name: "json is exactly groups and unknown", args: []string{"-format", "json", plan}, status: exitClean, stdout: `^\{\n  "groups": \[\n    \{\n      "id": "[0-9a-f]{32}",\n      "name": "[^"]+",\n      "scope": "account",\n      "for": \[`},
+		{name: "hcl", args: []string{plan, "-format", "hcl"}, status: exitClean, stdout: `(?s)data "cfperms_token_policy" "needs_zone" \{\n  permissions = \[\n.*"com\.cloudflare\.api\.account\.zone\.` + tokenchecktest.NeedsZone + `" = "\*"`},
+		{name: "a token that lacks groups", args: []string{"-token", tokenchecktest.NeedsToken, "-format", "github", plan}, status: exitFindings,
+			stdout: `(?m)^::error title=cfperms%3A Token lacks [^:]+::cloudflare_api_token\.ci: the token lacks .*\n(?s:.*)^::warning title=cfperms%3A Token grants more than the plan needs::`},
+		{name: "token policies from a file", args: []string{"-token-policies", policies, plan}, status: exitFindings, stdout: `(?m)^` + regexp.QuoteMeta(policies) + `: error: the token lacks `},
+		{name: "a token as the API returns it", args: []string{"-token-policies", apiToken, "-format", "json", plan}, status: exitFindings, stdout: `"missing": \[`},
+		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
+		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
+		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},
+		{name: "not a plan", args: []string{fixture("bad/human-plan.txt")}, status: exitBadInput, stderr: `is not JSON`},
+		{name: "state", args: []string{fixture("needs-state.json")}, status: exitClean, stdout: `^This state needs \d+ permission groups for its 8 Cloudflare resources and data sources:\n`},
+		{name: "help", args: []string{"needs", "-h"}, status: exitClean, stderr: `Usage: cfperms-check needs`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := tc.args
+			if args[0] != "needs" {
+				args = append([]string{"needs"}, args...)
+			}
+			r := runWith(t, nil, nil, args...)
+			if r.status != tc.status || !regexp.MustCompile(tc.stdout).MatchString(r.stdout) || !regexp.MustCompile(tc.stderr).MatchString(r.stderr) {
+				t.Errorf("status %d, stdout:\n%s\nstderr:\n%s\nwant status %d, stdout matching %s, stderr matching %s", r.status, r.stdout, r.stderr, tc.status, tc.stdout, tc.stderr)
+			}
+		})
+	}
+}
+
+func writeJSON(t *testing.T, file string, v any) {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNeedsJSONShape: the json format has exactly the documented fields.
+func TestNeedsJSONShape(t *testing.T) {
+	t.Parallel()
+	r := runWith(t, nil, nil, "needs", "-format", "json", fixture("needs-plan.json"))
+	var doc map[string][]map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(m map[string]any) string {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return strings.Join(sortStrings(out), ",")
+	}
+	if len(doc) != 2 || keys(doc["groups"][0]) != "for,id,name,scope" || keys(doc["unknown"][0]) != "addresses,type" {
+		t.Errorf("json shape:\n%s", r.stdout)
+	}
+}
+
+func sortStrings(s []string) []string {
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[j] < s[i] {
+				s[i], s[j] = s[j], s[i]
+			}
+		}
+	}
+	return s
+}

@@ -236,6 +236,17 @@ func exampleOutputs() map[string]map[string]any {
 			"dns_edit_policy_for_5_12":   policyMap(dnsEditResources, zoneRead, dnsWrite),
 			"zone_read_only_group_count": zoneReadOnly,
 		},
+		"functions/required_permissions": {
+			"deploy_groups": map[string][]string{
+				catalogtest.Name(id("account", "Workers Scripts Write")): {"cloudflare_workers_script"},
+				catalogtest.Name(dnsWrite):                               {"cloudflare_dns_record"},
+				catalogtest.Name(zoneRead):                               {"data.cloudflare_zone"},
+			},
+			"deploy_policies": []any{
+				policy(`{"com.cloudflare.api.account.0123456789abcdef0123456789abcdef":"*"}`, id("account", "Workers Scripts Write")),
+				policy(`{"com.cloudflare.api.account.zone.fedcba9876543210fedcba9876543210":"*"}`, dnsWrite, zoneRead),
+			},
+		},
 		"functions/check_token_policies": {
 			"ci_findings": []any{},
 		},

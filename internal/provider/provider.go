@@ -223,5 +223,6 @@ func (p *cfpermsProvider) Functions(context.Context) []func() function.Function 
 		NewPermissionExistsFunction,
 		NewTokenPolicyFunction,
 		NewCheckTokenPoliciesFunction,
+		NewRequiredPermissionsFunction,
 	}
 }

@@ -149,8 +149,15 @@ func userAgent() string {
 	return "cfperms-check/" + v
 }
 
-// moduleVersion is the version go install built, such as v1.4.0.
+// version is set by goreleaser through -ldflags "-X main.version=1.5.0".
+var version string
+
+// moduleVersion is the version of a release build, or the one go install
+// built, such as v1.4.0.
 func moduleVersion() string {
+	if version != "" {
+		return "v" + strings.TrimPrefix(version, "v")
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
 		return info.Main.Version
 	}

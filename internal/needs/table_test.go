@@ -1,6 +1,7 @@
 package needs_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -122,5 +123,19 @@ func TestParseTableRefusesWhatItCannotRead(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestGuideNamesTheTablesRelease: the least-privilege guide says which
+// Cloudflare provider release the table is for; a regenerated table must
+// update it.
+func TestGuideNamesTheTablesRelease(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../templates/guides/least-privilege.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := needs.Default().ProviderVersion(); !strings.Contains(string(data), "Cloudflare provider "+v+";") {
+		t.Errorf("templates/guides/least-privilege.md.tmpl does not say the table is for the Cloudflare provider %s", v)
 	}
 }

@@ -40,6 +40,10 @@ type Error struct {
 	Category string
 	// Live is set when the catalog is Cloudflare's live list.
 	Live bool
+	// Typo is set when the first suggestion is a plain misspelling of the
+	// input; other suggestions may be near misses of a group newer than
+	// the catalog, so the text says how old the catalog is.
+	Typo bool
 }
 
 // DependsOnCatalog is the live-mode rule, in one place: whether a newer list
@@ -163,11 +167,28 @@ func (e *Error) unknownName() string {
 				offers[i] += fmt.Sprintf(" (%s)", s.Scope())
 			}
 		}
-		b.WriteString(" Did you mean " + listOf(offers, "or") + "?")
+		b.WriteString(" Did you mean " + listOf(offers, "or") + "? " + e.afterSuggestions())
 		return b.String()
 	}
 	b.WriteString(" " + e.nextStep())
 	return b.String()
+}
+
+// afterSuggestions closes a miss with suggestions: a misspelling is said
+// to be one; otherwise the input may name a group newer than the catalog,
+// and the user needs to know how to use one. Either way the text ends in a
+// statement, so a function error (Terraform appends a period) reads well.
+func (e *Error) afterSuggestions() string {
+	switch {
+	case e.Typo && len(e.Suggestions) == 1:
+		return "It is the closest spelling in the catalog."
+	case e.Typo:
+		return "The first is the closest spelling in the catalog."
+	case e.Live:
+		return fmt.Sprintf("If none of these is it, Cloudflare's current list (fetched %s) has no such group either: check the name on the dashboard's token page.", e.AsOf)
+	}
+	return fmt.Sprintf("If none of these is it, the group may be newer than this catalog (a snapshot of %s): write its id, "+
+		"or set live_catalog = true in the provider block.", e.AsOf)
 }
 
 // nextStep is what to do about a name no close name explains: most such

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,8 +19,13 @@ import (
 // ruleReadings lists the rule-based readings of a normalised input.
 func (c *Catalog) ruleReadings(n string) []form {
 	bases := []form{{name: n}}
-	if v, ok := simplifyLevel(n); ok {
+	if v, ok := dropBracketed(n); ok {
 		bases = append(bases, form{name: v})
+	}
+	for _, b := range bases {
+		if v, ok := simplifyLevel(b.name); ok {
+			bases = append(bases, form{name: v})
+		}
 	}
 	for _, b := range bases {
 		if v, w, ok := translateAccess(b.name); ok {
@@ -30,12 +36,16 @@ func (c *Catalog) ruleReadings(n string) []form {
 	for _, b := range bases {
 		scoped = append(scoped, b)
 		if key, category, rest, ok := c.resourcePath(b.name); ok {
-			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, category: category, translated: b.translated})
+			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: key != "", category: category, translated: b.translated})
 		}
 		if key, rest, ok := splitScopeWord(b.name); ok {
 			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, translated: b.translated})
 		}
+		if key, rest, ok := splitQualified(b.name); ok {
+			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, translated: b.translated})
+		}
 	}
+	scoped = append(scoped, scopeNamed(scoped)...)
 	var out []form
 	for _, s := range scoped {
 		out = append(out, s)
@@ -51,6 +61,44 @@ func (c *Catalog) ruleReadings(n string) []form {
 		}
 	}
 	return out[1:] // the first is n itself, already read literally
+}
+
+// bracketed is a heading's translation in brackets, as a localized
+// dashboard shows "DNS (域名系统)" or "DNS（域名系统）". A rule reading, so
+// an API name with brackets, should one appear, still matches literally.
+var bracketed = regexp.MustCompile(`\s*[(（][^()（）]*[)）]`)
+
+// dropBracketed reads the name without its bracketed parts.
+func dropBracketed(n string) (string, bool) {
+	out := strings.TrimSpace(bracketed.ReplaceAllString(n, ""))
+	return out, out != n && out != ""
+}
+
+// scopeNameWords are the words API names repeat their scope with: the
+// dashboard files "Account Custom Pages Write" under the account as
+// "Custom Pages", and "Domain Page Shield Read" under the zone as "Page
+// Shield".
+var scopeNameWords = map[string][]string{ScopeKeyAccount: {"account"}, ScopeKeyZone: {"zone", "domain"}}
+
+// scopeNamed reads each scoped form with its scope's word in front, as the
+// API name has it: "account > custom pages > edit" is "account custom
+// pages edit" in the account scope. Only the scope the path names is
+// searched, so the word cannot move a name to another scope.
+func scopeNamed(scoped []form) []form {
+	var out []form
+	for _, s := range scoped {
+		if !s.qualified {
+			continue
+		}
+		for _, w := range scopeNameWords[s.scopeKey] {
+			if !strings.HasPrefix(s.name, w+" ") {
+				named := s
+				named.name = w + " " + s.name
+				out = append(out, named)
+			}
+		}
+	}
+	return out
 }
 
 // accessWords are the English access levels, as the API and the dashboard
@@ -118,6 +166,8 @@ var foreignAccessWords = []foreignAccess{
 	{"ler", "read", "Portuguese"}, {"leitura", "read", "Portuguese"}, {"edição", "edit", "Portuguese"}, {"escrita", "write", "Portuguese"},
 	{"lettura", "read", "Italian"}, {"leggere", "read", "Italian"}, {"modifica", "edit", "Italian"}, {"modificare", "edit", "Italian"}, {"scrittura", "write", "Italian"},
 	{"読み取り", "read", "Japanese"}, {"読取", "read", "Japanese"}, {"編集", "edit", "Japanese"}, {"書き込み", "write", "Japanese"},
+	{"lezen", "read", "Dutch"}, {"bewerken", "edit", "Dutch"}, {"schrijven", "write", "Dutch"},
+	{"lees", "read", "Afrikaans"}, {"wysig", "edit", "Afrikaans"}, {"skryf", "write", "Afrikaans"},
 	{"읽기", "read", "Korean"}, {"편집", "edit", "Korean"}, {"쓰기", "write", "Korean"},
 	{"读取", "read", "simplified Chinese"}, {"编辑", "edit", "simplified Chinese"}, {"写入", "write", "simplified Chinese"},
 	{"讀取", "read", "traditional Chinese"}, {"編輯", "edit", "traditional Chinese"}, {"寫入", "write", "traditional Chinese"},
@@ -160,7 +210,16 @@ func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bo
 	}
 	category, after := c.headingAt(segments[1:])
 	scopeKey = selectorScope(segments[0], category != "")
-	if scopeKey == "" || len(after) == 0 {
+	if scopeKey == "" {
+		// A path that starts with the heading itself, the selector left
+		// out ("developer platform > queues > edit"): the heading is
+		// checked, and the name searched in every scope.
+		category, after = c.headingAt(segments)
+		if category == "" {
+			return "", "", "", false
+		}
+	}
+	if len(after) == 0 {
 		return "", "", "", false
 	}
 	return scopeKey, category, strings.Join(after, " > "), true

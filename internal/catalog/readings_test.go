@@ -80,6 +80,24 @@ func TestReadingRules(t *testing.T) {
 		{rule: "simplified Chinese edit, full-width colon", input: "DNS：编辑", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "simplified Chinese"},
 		{rule: "traditional Chinese edit", input: "DNS:編輯", wantName: "DNS Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "traditional Chinese"},
 		{rule: "translated, in a token-page path", input: "Entire Account > Developer Platform > Queues: Bearbeiten", wantName: "Queues Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "German"},
+		{rule: "Dutch read", input: "Zone Settings: Lezen", wantName: "Zone Settings Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Dutch"},
+		{rule: "Dutch edit", input: "Page Rules: Bewerken", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Dutch"},
+		{rule: "Afrikaans edit", input: "Workers Routes: Wysig", wantName: "Workers Routes Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Afrikaans"},
+		{rule: "Afrikaans read", input: "Billing: Lees", wantName: "Billing Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Afrikaans"},
+
+		// A heading followed by its translation in brackets.
+		{rule: "bracketed translation", input: "Page Rules (页面规则): 编辑", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "simplified Chinese"},
+		{rule: "full-width bracketed translation", input: "Zone Settings（ゾーン設定）：読み取り", wantName: "Zone Settings Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Japanese"},
+		{rule: "bracketed translation in a path", input: "Entire Account > Developer Platform (开发者平台) > Pages: Edit", wantName: "Pages Write", wantScope: "account", wantKind: MatchQualified},
+
+		// A path that starts with its category heading, the selector left out.
+		{rule: "heading first, level segment", input: "Developer Platform > Pages > Read", wantName: "Pages Read", wantScope: "account", wantKind: MatchCaseFolded},
+		{rule: "heading first, select access", input: "App Security > Page Rules: Select Edit Access", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchDashboard},
+
+		// API names that repeat their scope, shown under the scope without the word.
+		{rule: "account word", input: "Account > Rule Lists > Edit", wantName: "Account Rule Lists Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "account word, read", input: "Account > Settings > Read", wantName: "Account Settings Read", wantScope: "account", wantKind: MatchQualified},
+		{rule: "zone word", input: "Zone > Settings > Edit", wantName: "Zone Settings Write", wantScope: "zone", wantKind: MatchQualified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {

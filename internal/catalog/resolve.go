@@ -466,7 +466,8 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	case miss.elsewhere != nil:
 		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
 	}
-	return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: c.suggest(n, scopeKey), AsOf: c.asOf, Live: c.live}
+	suggestions, typo := c.suggest(n, scopeKey)
+	return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
 }
 
 // resolveID handles inputs that are, or try to be, group ids.

@@ -147,14 +147,32 @@ func (c *Catalog) buildSuggestions() {
 	}
 }
 
-// suggest offers the names a miss most likely meant. It looks in scopeKey
-// first and across all scopes when that finds nothing.
-func (c *Catalog) suggest(n, scopeKey string) []Candidate {
-	if out := c.suggestIn(n, scopeKey); len(out) > 0 || scopeKey == "" {
-		return out
+// suggest offers the names a miss most likely meant, and says whether the
+// first is a plain misspelling. It looks in scopeKey first and across all
+// scopes when that finds nothing; a misspelling of a name in another scope
+// goes first when the scope's best lacks one of the input's product words
+// ("Workers Scrpts Write" in
+// zone scope is the account's Workers Scripts Write, not the zone's Workers
+// Routes Write: a typo and a wrong scope are two mistakes, not one).
+func (c *Catalog) suggest(n, scopeKey string) (out []Candidate, typo bool) {
+	in, inBest := c.suggestRanked(n, scopeKey)
+	if scopeKey == "" {
+		return in, inBest.isTypo()
 	}
-	return c.suggestIn(n, "")
+	all, allBest := c.suggestRanked(n, "")
+	switch {
+	case len(in) == 0:
+		return all, allBest.isTypo()
+	case allBest.isTypo() && inBest.missing > 0 && all[0].ScopeKey != scopeKey:
+		out = append([]Candidate{all[0]}, in...)
+		return out[:min(len(out), maxSuggestions)], true
+	}
+	return in, inBest.isTypo()
 }
+
+// isTypo: the name is a plain misspelling of the input, every product
+// word of which it holds.
+func (s scored) isTypo() bool { return s.entry != nil && s.typo && s.missing == 0 }
 
 // maxSuggestInput bounds the work on pasted garbage: no permission name is
 // anywhere near this long.
@@ -169,8 +187,14 @@ const maxSuggestInput = 200
 // that does share them exists: a different product first is worse than
 // nothing.
 func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
+	out, _ := c.suggestRanked(n, scopeKey)
+	return out
+}
+
+// suggestRanked is suggestIn with the rank of the best name.
+func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored) {
 	if len(n) > maxSuggestInput {
-		return nil
+		return nil, scored{}
 	}
 	c.suggestOnce.Do(c.buildSuggestions)
 	q := c.newQuery(n, scopeKey)
@@ -192,7 +216,11 @@ func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].less(best[j]) })
-	return c.topCandidates(best)
+	out := c.topCandidates(best)
+	if len(out) == 0 {
+		return nil, scored{}
+	}
+	return out, best[0]
 }
 
 // scored is one name's rank for a query; lower fields rank first.

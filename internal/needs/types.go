@@ -52,7 +52,7 @@ func (t *Table) ForTypes(c *catalog.Catalog, list []*string, access Access) (Res
 	}
 	for i, written := range types {
 		if why, ok := unknown[written]; ok && list[i] != nil {
-			problems = append(problems, TypeProblem{Index: i, Message: fmt.Sprintf("no permission group can be named for %s: %s. Grant its groups yourself and leave it out of this list.", written, why)})
+			problems = append(problems, TypeProblem{Index: i, Message: noGroupFor(written, why)})
 		}
 	}
 	sort.Slice(problems, func(i, j int) bool { return problems[i].Index < problems[j].Index })
@@ -73,6 +73,8 @@ func (t *Table) typeChange(written string, access Access) (Change, string) {
 		return ch, t.unknownType(written, ch)
 	}
 	switch {
+	case len(e.Groups) == 0:
+		return ch, noGroupFor(written, noCandidate(e, access, ""))
 	case hasLevel && e.APIScope != APIScopeAccountOrZone:
 		return ch, fmt.Sprintf("%s works at %s level only: write it without @%s.", name, scopeWord(e.APIScope), level)
 	case hasLevel && level == APIScopeZone:
@@ -155,4 +157,9 @@ func ParseAccess(s string) (Access, bool) {
 // AccessProblem words an access argument that is neither.
 func AccessProblem(s string) string {
 	return fmt.Sprintf("access %q is neither \"write\" (what applying needs: resources written, data sources read) nor \"read\" (what terraform plan needs: everything read).", s)
+}
+
+// noGroupFor says a written type has no group, why, and what to do.
+func noGroupFor(written, why string) string {
+	return fmt.Sprintf("no permission group can be named for %s: %s. Grant its groups yourself and leave it out of this list.", written, why)
 }

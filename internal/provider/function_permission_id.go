@@ -27,7 +27,7 @@ func (f *permissionIDFunction) Definition(_ context.Context, _ function.Definiti
 			"(`cfperms_permission_group` shows the warning); an id one or two characters off a known one fails, naming that id. " +
 			"For many names, prefer `permission_ids`: one call instead of one per name.\n\n" +
 			"Errors name the argument at fault and what to write instead, for example " +
-			"`Invalid value for \"name\" parameter: \"DNS Wirte\" is not a zone permission group. Did you mean \"DNS Write\"?`, " +
+			"`Invalid value for \"name\" parameter: \"DNS Wirte\" is not a zone permission group. Did you mean \"DNS Write\"? It is the closest spelling in the catalog.`, " +
 			"`\"Billing Read\" is an account permission, not zone`, or, for `\"Logs Write\"` alone, the two candidates " +
 			"`\"Account > Logs Write\"` and `\"Zone > Logs Write\"`. Inside `try()` or `can()` an error gives the fallback or `false`.",
 		Parameters:        []function.Parameter{nameParameter()},

@@ -28,7 +28,7 @@ func (f *permissionIDsFunction) Definition(_ context.Context, _ function.Definit
 			"Every bad name is reported in one error, each with its index. The optional second argument is the scope. " +
 			"Ids follow `permission_id`'s rule: one newer than the catalog passes as it is, one a character or two off a known id fails. " +
 			"One `permission_ids` call is much cheaper than many `permission_id` calls: Terraform pays a round trip to the provider per call.\n\n" +
-			"An error lists every bad element, one per line: `names[1]: \"Zone Raed\" is not a zone permission group. Did you mean \"Zone Read\"?`. " +
+			"An error lists every bad element, one per line: `names[1]: \"Zone Raed\" is not a zone permission group. Did you mean \"Zone Read\"? It is the closest spelling in the catalog.`. " +
 			"Past 20 bad elements, a last line counts the rest.",
 		Parameters: []function.Parameter{
 			function.ListParameter{

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Match is a resolved input.
@@ -200,7 +201,7 @@ func (c *Catalog) pickRef(refs []ref, scopeKey, input string) (ref, bool) {
 	best := -1
 	rank := func(r ref) int {
 		switch {
-		case r.spelling == input:
+		case spelledAs(input, r.spelling):
 			return 2
 		case r.kind != MatchExact:
 			return 1
@@ -222,6 +223,18 @@ func (c *Catalog) pickRef(refs []ref, scopeKey, input string) (ref, bool) {
 		return ref{}, false
 	}
 	return refs[best], true
+}
+
+// spelledAs reports whether the input is the spelling, as it is or after a
+// scope prefix or path ("Zone > Managed headers Read" is the API name
+// "Managed headers Read", not its docs label "Managed Headers Read").
+func spelledAs(input, spelling string) bool {
+	head, ok := strings.CutSuffix(input, spelling)
+	if !ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(head)
+	return head == "" || last == ' ' || last == '>' || isSeparator(last)
 }
 
 // matchOf builds the match of one ref read through form f, and says how it

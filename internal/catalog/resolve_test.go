@@ -421,3 +421,28 @@ func TestVocabularyEntryExplainsACaseVariant(t *testing.T) {
 		t.Skip("no API name has a vocabulary entry differing only in case")
 	}
 }
+
+// TestNameWarningSummariesAreDistinct: Terraform folds warnings of one
+// summary into "and N more similar warnings", so each mistake's summary
+// says what was wrong and the name to write; an API name behind a scope
+// prefix is no docs label, whatever case a docs label of it has.
+func TestNameWarningSummariesAreDistinct(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	seen := map[string]string{}
+	for _, input := range []string{"Cloudflare Pages Write", "DNS: Bewerken", "Zone > Managed Headers Read"} {
+		m, err := c.Resolve(input, "")
+		if err != nil || m.Warning() == "" {
+			t.Fatalf("Resolve(%q): %v, warning %q: want a warning", input, err, m.Warning())
+		}
+		s := m.WarningSummary()
+		if !strings.Contains(s, `"`+m.Group.Name+`"`) || seen[s] != "" {
+			t.Errorf("%q: summary %q names no API name, or is %q's too", input, s, seen[s])
+		}
+		seen[s] = input
+	}
+	m, err := c.Resolve("Zone > Managed headers Read", "")
+	if err != nil || m.Kind != MatchQualified || m.Warning() != "" {
+		t.Errorf(`"Zone > Managed headers Read" resolved by %s with warning %q (%v): want the qualified API name, no warning`, m.Kind, m.Warning(), err)
+	}
+}

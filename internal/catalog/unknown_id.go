@@ -53,7 +53,25 @@ func (m Match) WarningSummary() string {
 	if m.nameWarning() == "" && m.retired {
 		return "Permission group not in Cloudflare's live list"
 	}
-	return "Permission name is not the API name"
+	return m.nameSummary()
+}
+
+// nameSummary titles a name warning with what was wrong and the name to
+// write, so that Terraform, which folds warnings of the same summary into
+// "and N more similar warnings", shows each distinct mistake on its own.
+func (m Match) nameSummary() string {
+	switch m.Kind {
+	case MatchDocsLabel:
+		return fmt.Sprintf("Docs label, not the API name: write %q", m.Group.Name)
+	case MatchRenamed:
+		if m.newer {
+			return fmt.Sprintf("Newer name of %q", m.Group.Name)
+		}
+		return fmt.Sprintf("Former name: write %q", m.Group.Name)
+	case MatchTranslated:
+		return fmt.Sprintf("%s access word: write %q", m.translated.language, m.Group.Name)
+	}
+	return fmt.Sprintf("Not the API name: write %q", m.Group.Name)
 }
 
 func (m Match) unknownIDWarning() string {

@@ -69,7 +69,7 @@ func TestRunStatusAndFormats(t *testing.T) {
 		{name: "json", args: []string{"-format", "json", fixture("v4-state.json")}, status: exitFindings, stdout: `(?s)^\{\n  "catalog": \{.*"input": "state",\n  "tokens": 6,`},
 		{name: "clean", stdin: clean, status: exitClean, stdout: `^Checked 1 token in this state against the embedded catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\): no findings\.\n$`},
 		{name: "warnings only", args: []string{"-format", "github"}, stdin: strings.Replace(clean, catalogtest.ID("zone", "DNS Write"), catalogtest.UnknownID, 1), status: exitClean,
-			stdout: `^::warning title=cfperms%3A Permission group id not in the catalog::cloudflare_api_token\.ok\.policies\[0\]: permissions\[0\]: "` + catalogtest.UnknownID + `" is not a permission group id in this catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\)`},
+			stdout: `^::warning title=cfperms%3A Permission group id not in the catalog::cloudflare_api_token\.ok\.policies\[0\]: permission_groups\[0\]: "` + catalogtest.UnknownID + `" is not a permission group id in this catalog \(snapshot of ` + catalogtest.AsOfPattern() + `\)`},
 		{name: "help", args: []string{"-h"}, status: exitClean, stdout: `^$`},
 		{name: "version", args: []string{"-version"}, status: exitClean, stdout: `^cfperms-check \S+\n$`},
 	}

@@ -127,10 +127,32 @@ func (c *Catalog) checkTokenPolicy(i int, v any, kind string) []TokenFinding {
 	d.readResources(m["resources"])
 	res := c.CheckPolicy(d.policy)
 	out := d.notes
+	names := c.namesNotIDs(d, res)
 	for _, f := range res.Findings {
+		for f.Permission >= 0 && len(names) > 0 && names[0].index < f.Permission {
+			out, names = append(out, names[0].finding), names[1:]
+		}
 		out = append(out, c.tokenFinding(i, f, d.policy.Permissions, res))
 	}
-	return append(out, c.namesNotIDs(d, res)...)
+	for _, n := range names {
+		out = append(out, n.finding)
+	}
+	return out
+}
+
+// elementFinding is a finding about one element of permission_groups,
+// merged into CheckPolicy's findings at its element's place, so a policy's
+// findings follow its elements whichever check found them.
+type elementFinding struct {
+	index   int
+	finding TokenFinding
+}
+
+// tokenListText names the element as a token holds it: CheckPolicy's
+// sentences call the list "permissions", as the data source's argument is
+// called; a token's list is permission_groups.
+func tokenListText(msg string) string {
+	return strings.ReplaceAll(msg, "permissions[", "permission_groups[")
 }
 
 // policyDraft is a policy being read from a generic value: what CheckPolicy
@@ -272,7 +294,7 @@ func HasUnknown(v any) bool { return hasUnknown(v) }
 
 // tokenFinding gives a CheckPolicy finding its subject and group name.
 func (c *Catalog) tokenFinding(policy int, f Finding, permissions []string, res PolicyResult) TokenFinding {
-	tf := TokenFinding{Policy: policy, Subject: f.Resource, Severity: f.Severity, Code: f.Code, Message: f.Message}
+	tf := TokenFinding{Policy: policy, Subject: f.Resource, Severity: f.Severity, Code: f.Code, Message: tokenListText(f.Message)}
 	if f.Permission >= 0 && f.Permission < len(permissions) {
 		tf.Subject = permissions[f.Permission]
 		tf.Name = groupAt(res, f.Permission).Name
@@ -295,8 +317,8 @@ func groupAt(res PolicyResult, j int) Group {
 
 // namesNotIDs reports permissions CheckPolicy accepted by name: a token
 // takes only ids, and Cloudflare refuses a name at apply.
-func (c *Catalog) namesNotIDs(d policyDraft, res PolicyResult) []TokenFinding {
-	var out []TokenFinding
+func (c *Catalog) namesNotIDs(d policyDraft, res PolicyResult) []elementFinding {
+	var out []elementFinding
 	for _, g := range res.Groups {
 		written := d.policy.Permissions[g.Index]
 		if !g.Known || IsID(written) {
@@ -304,8 +326,8 @@ func (c *Catalog) namesNotIDs(d policyDraft, res PolicyResult) []TokenFinding {
 		}
 		e := &Error{Kind: ErrMalformedID, Input: written, FixedID: g.ID, AsOf: c.asOf,
 			Suggestions: []Candidate{c.candidate(c.byID[g.ID], g.Group.ScopeKey())}}
-		out = append(out, TokenFinding{Policy: d.index, Subject: written, Name: g.Group.Name, Severity: SeverityError, Code: FindingNameNotID,
-			Message: fmt.Sprintf("permission_groups[%d]: %s", g.Index, e.Error())})
+		out = append(out, elementFinding{g.Index, TokenFinding{Policy: d.index, Subject: written, Name: g.Group.Name, Severity: SeverityError, Code: FindingNameNotID,
+			Message: fmt.Sprintf("permission_groups[%d]: %s", g.Index, e.Error())}})
 	}
 	return out
 }

@@ -250,7 +250,8 @@ func TestCheckTokenPoliciesSameTextAsCheckPolicy(t *testing.T) {
 			}
 			for i, f := range res.Findings {
 				g := got[i]
-				if g.Message != f.Message || g.Severity != f.Severity || g.Code != f.Code || g.Summary() != f.Summary() {
+				// The same sentence, the element named as the token's list is.
+				if g.Message != strings.ReplaceAll(f.Message, "permissions[", "permission_groups[") || g.Severity != f.Severity || g.Code != f.Code || g.Summary() != f.Summary() {
 					t.Errorf("finding %d = %+v, want %+v", i, g, f)
 				}
 				if f.Permission >= 0 && g.Subject != tt.policy.Permissions[f.Permission] {
@@ -290,5 +291,25 @@ func TestTokenKindProblem(t *testing.T) {
 	}
 	if got := catalog.TokenKindProblem("acount"); !strings.Contains(got, `"acount"`) || !strings.Contains(got, `"account"`) {
 		t.Fatalf("TokenKindProblem = %q", got)
+	}
+}
+
+// TestTokenFindingsFollowTheElements: a name where an id belongs (found
+// after CheckPolicy) is reported at its element's place, and every
+// finding calls the list permission_groups, as the token does.
+func TestTokenFindingsFollowTheElements(t *testing.T) {
+	t.Parallel()
+	dnsWrite := catalogtest.ID("zone", "DNS Write")
+	policy := map[string]any{"effect": "allow", "resources": map[string]any{allZones: "*"}, "permission_groups": []any{
+		map[string]any{"id": catalogtest.Name(dnsWrite)}, map[string]any{"id": catalogtest.NearID(dnsWrite)},
+	}}
+	got := catalog.Default().CheckTokenPolicies([]any{policy}, catalog.TokenKindUser)
+	if len(got) != 2 || got[0].Code != catalog.FindingNameNotID || got[1].Code != catalog.FindingMistypedID {
+		t.Fatalf("findings %+v: want the name at permission_groups[0], then the mistyped id at [1]", got)
+	}
+	for i, f := range got {
+		if want := fmt.Sprintf("permission_groups[%d]: ", i); !strings.HasPrefix(f.Message, want) {
+			t.Errorf("finding %d: %q does not start with %q", i, f.Message, want)
+		}
 	}
 }

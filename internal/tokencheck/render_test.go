@@ -66,7 +66,7 @@ func TestWriteReportGitHub(t *testing.T) {
 	}
 	prefixes := []string{
 		`::warning title=cfperms%3A Every account in an account-owned token::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: "com.cloudflare.api.account.*" (every account)`,
-		`::error title=cfperms%3A User scope in an account-owned token::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: permissions[0]: "Memberships Read"`,
+		`::error title=cfperms%3A User scope in an account-owned token::module.m.cloudflare_account_token.t["a\u000ab"].policies[0]: permission_groups[0]: "Memberships Read"`,
 		"Checked 2 tokens",
 	}
 	for i, p := range prefixes {

@@ -1,5 +1,7 @@
 package catalog
 
+import "sort"
+
 // checkPermissions resolves each permission on its own, so a misspelt name
 // fails whatever the resources are; the resources only settle the scope of
 // a name that exists in several, and that waits for them.
@@ -188,5 +190,26 @@ func (ck *policyCheck) uncovered(i int, g Group) Finding {
 		// grants account permissions on: only another policy can hold it.
 		return newFinding(FindingNeedsOwnPolicy, i, "", nestedNeedsOwnPolicyText(i, g, ck.covered[ScopeKeyAccount][0].top))
 	}
-	return newFinding(FindingScopeNotCovered, i, "", scopeNotCoveredText(i, g, ck.kind))
+	return newFinding(FindingScopeNotCovered, i, "", scopeNotCoveredText(i, g, ck.kind, ck.alternative(i, g)))
+}
+
+// alternative is the group the permission as written means in a scope the
+// policy's resources do cover, if it means another group there: "Page
+// Shield Read" is an account group by API name, and in a zone policy the
+// zone's Domain Page Shield Read, which the dashboard also calls "Page
+// Shield". Both ways out are then named.
+func (ck *policyCheck) alternative(i int, g Group) *Match {
+	scopes := make([]string, 0, len(ck.covered))
+	for s, keys := range ck.covered {
+		if len(keys) > 0 && s != g.ScopeKey() {
+			scopes = append(scopes, s)
+		}
+	}
+	sort.Strings(scopes)
+	for _, s := range scopes {
+		if m, err := ck.c.Resolve(ck.p.Permissions[i], s); err == nil && m.Group.ID != g.ID {
+			return &m
+		}
+	}
+	return nil
 }

@@ -551,3 +551,30 @@ func TestPolicyFindingsCapped(t *testing.T) {
 		t.Errorf("the warnings' summary is %+v", more[1])
 	}
 }
+
+// TestUncoveredNamesBothWaysOut: a name that is an account group by API
+// name and a zone group by the dashboard's name, in a policy of zones,
+// is told both fixes: an account resource, or the zone group.
+func TestUncoveredNamesBothWaysOut(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, name := range []string{"Page Shield Read", "Transform Rules Write"} {
+		zoneGroup, err := c.Resolve(name, "zone")
+		if err != nil {
+			t.Fatalf("%q does not resolve in zone scope: %v", name, err)
+		}
+		r := c.CheckPolicy(Policy{Permissions: []string{name}, Resources: []Resource{{Key: ScopeKeyZone + ".*", Value: "*"}}})
+		var found bool
+		for _, f := range r.Findings {
+			if f.Code == FindingScopeNotCovered {
+				found = true
+				if !strings.Contains(f.Message, `Add "com.cloudflare.api.account.<account id>"`) || !strings.Contains(f.Message, fmt.Sprintf("write %q (%s)", zoneGroup.Group.Name, zoneGroup.Group.ID)) {
+					t.Errorf("%q: %s", name, f.Message)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q in a zone policy: no scope_not_covered finding in %+v", name, r.Findings)
+		}
+	}
+}

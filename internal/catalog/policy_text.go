@@ -101,10 +101,15 @@ func userPermissionInAccountText(i int, name string) string {
 	return permissionText(i, fmt.Sprintf("%q is a user permission; an account-owned token cannot hold user permissions. Use a user-owned token (cloudflare_api_token) for it.", name))
 }
 
-func scopeNotCoveredText(i int, g Group, kind string) string {
+func scopeNotCoveredText(i int, g Group, kind string, alt *Match) string {
 	scope := g.ScopeKey()
-	return permissionText(i, fmt.Sprintf("%q is %s permission, but no resource in this policy is %s. Add %s, or move it to a policy whose resources are %s.",
-		g.Name, scopeNoun(scope), scopeNoun(scope), exampleKey(scope, kind), pluralScope(scope)))
+	msg := fmt.Sprintf("%q is %s permission, but no resource in this policy is %s. Add %s, or move it to a policy whose resources are %s.",
+		g.Name, scopeNoun(scope), scopeNoun(scope), exampleKey(scope, kind), pluralScope(scope))
+	if alt != nil {
+		msg += fmt.Sprintf(" Or, for the %s this policy has, write %q (%s), which %q means in %s scope.",
+			pluralScope(alt.ScopeKey), alt.Group.Name, alt.Group.ID, alt.Input, ShortScope(alt.ScopeKey))
+	}
+	return permissionText(i, msg)
 }
 
 // scopeNoun is one resource of a scope, with its article: "an R2 bucket".

@@ -37,5 +37,5 @@ if go test -count=1 -run '^TestEmbeddedSnapshotGolden$' ./internal/catalog/ >/de
   exit 1
 fi
 go test -count=1 -timeout 20m -skip '^TestEmbeddedSnapshotGolden$' \
-  ./internal/catalog/... ./internal/validators/... ./internal/cfapi/... ./internal/tokencheck/... ./cmd/... ./internal/provider/...
+  ./internal/catalog/... ./internal/validators/... ./internal/cfapi/... ./internal/needs/... ./internal/tokencheck/... ./cmd/... ./internal/provider/...
 echo "refresh-check: every suite passes on the refreshed catalog (from $root)"

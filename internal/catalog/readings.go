@@ -70,6 +70,9 @@ var bracketed = regexp.MustCompile(`\s*[(（][^()（）]*[)）]`)
 
 // dropBracketed reads the name without its bracketed parts.
 func dropBracketed(n string) (string, bool) {
+	if !strings.ContainsAny(n, "(（") {
+		return "", false
+	}
 	out := strings.TrimSpace(bracketed.ReplaceAllString(n, ""))
 	return out, out != n && out != ""
 }

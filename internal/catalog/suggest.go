@@ -156,8 +156,8 @@ func (c *Catalog) buildSuggestions() {
 // Routes Write: a typo and a wrong scope are two mistakes, not one).
 func (c *Catalog) suggest(n, scopeKey string) (out []Candidate, typo bool) {
 	in, inBest := c.suggestRanked(n, scopeKey)
-	if scopeKey == "" {
-		return in, inBest.isTypo()
+	if scopeKey == "" || len(in) > 0 && (inBest.missing == 0 || inBest.isTypo()) {
+		return in, inBest.isTypo() // nothing elsewhere can do better
 	}
 	all, allBest := c.suggestRanked(n, "")
 	switch {

@@ -65,31 +65,59 @@ func run(args []string) error {
 	if *former == "" {
 		*former = filepath.Join(filepath.Dir(*out), "former-names.tsv")
 	}
-	if err := keepFormerNames(*former, old, snap); err != nil {
+	formerData, err := formerNamesUpdate(*former, old, snap)
+	if err != nil {
 		return err
 	}
-	if err := writeCatalog(*out, data); err != nil {
+	if err := writeBoth(*out, data, *former, formerData); err != nil {
 		return err
 	}
 	fmt.Printf("wrote %s: %d groups as of %s\n\n", *out, len(groups), date)
 	return report(old, snap, *summary)
 }
 
-// keepFormerNames records the old name of every renamed group, dated with
-// this refresh, so configurations written with it keep resolving.
-func keepFormerNames(path string, old *catalog.Snapshot, next catalog.Snapshot) error {
+// formerNamesUpdate is the former names file with the old name of every
+// renamed group added, dated with this refresh, so configurations written
+// with it keep resolving; nil when nothing was renamed.
+func formerNamesUpdate(path string, old *catalog.Snapshot, next catalog.Snapshot) ([]byte, error) {
 	if old == nil {
-		return nil
+		return nil, nil
 	}
 	renames := catalog.Compare(*old, next).FormerNamesOf(next.AsOf)
 	if len(renames) == 0 {
-		return nil
+		return nil, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return catalog.AppendFormerNames(data, renames), nil
+}
+
+// writeBoth writes the catalog, then the former names (when there are
+// new ones); if the second write fails, the catalog is put back as it was,
+// so a refresh changes both files or neither.
+func writeBoth(catalogPath string, catalogData []byte, formerPath string, formerData []byte) error {
+	previous, readErr := os.ReadFile(catalogPath)
+	if err := writeCatalog(catalogPath, catalogData); err != nil {
 		return err
 	}
-	return writeFormerNames(path, catalog.AppendFormerNames(data, renames))
+	if formerData == nil {
+		return nil
+	}
+	err := writeFormerNames(formerPath, formerData)
+	if err == nil {
+		return nil
+	}
+	switch {
+	case readErr == nil:
+		if restoreErr := writeCatalog(catalogPath, previous); restoreErr != nil {
+			return fmt.Errorf("%w; and putting %s back failed too: %v", err, catalogPath, restoreErr)
+		}
+	case errors.Is(readErr, fs.ErrNotExist):
+		_ = os.Remove(catalogPath)
+	}
+	return fmt.Errorf("%w (%s is as it was)", err, catalogPath)
 }
 
 // report prints what the refresh changed, per scope, and writes it to

@@ -173,3 +173,28 @@ func TestGenerateRefusesHostileCategory(t *testing.T) {
 		t.Fatal("a refused response changed the committed files")
 	}
 }
+
+// TestGenerateChangesBothFilesOrNeither: when the former names cannot be
+// written, the refreshed catalog is not left behind without them (a rerun
+// would see no rename, and the old name would be lost).
+func TestGenerateChangesBothFilesOrNeither(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "response.json")
+	out := filepath.Join(dir, "groups.tsv")
+	_ = os.WriteFile(in, []byte(fixture), 0o600)
+	if err := run([]string{"-in", in, "-out", out, "-as-of", "2026-01-27"}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(out)
+	renamed := strings.Replace(fixture, `"name":"Billing Read"`, `"name":"Billing Records Read"`, 1)
+	_ = os.WriteFile(in, []byte(renamed), 0o600)
+	unwritable := filepath.Join(dir, "no-such-dir", "former-names.tsv")
+	err := run([]string{"-in", in, "-out", out, "-as-of", "2026-02-01", "-former-names", unwritable})
+	if err == nil || !strings.Contains(err.Error(), "is as it was") {
+		t.Fatalf("error %v, want the failed former names write, the catalog put back", err)
+	}
+	if after, _ := os.ReadFile(out); string(after) != string(before) {
+		t.Error("the catalog changed although its former names could not be written")
+	}
+}

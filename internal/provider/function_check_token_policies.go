@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/validators"
@@ -78,7 +77,7 @@ func (f *checkTokenPoliciesFunction) Run(ctx context.Context, req function.RunRe
 		resp.Error = ferr
 		return
 	}
-	value := genericValue(policies)
+	value := goValue(policies)
 	if catalog.HasUnknown(value) {
 		// Terraform holds back a call with unknown arguments; OpenTofu 1.7
 		// makes it, and a known answer would then be taken as final.
@@ -118,63 +117,6 @@ func findingObjects(findings []catalog.TokenFinding) []attr.Value {
 			"code":     types.StringValue(string(f.Code)),
 			"message":  types.StringValue(f.Message),
 		})
-	}
-	return out
-}
-
-// genericValue turns a Terraform value into what encoding/json would give
-// for it, with catalog.Unknown for a value known only after apply: the form
-// the catalog reads token policies in, from here and from plan JSON alike.
-func genericValue(v attr.Value) any {
-	if d, ok := v.(basetypes.DynamicValue); ok {
-		if d.IsUnknown() || d.IsUnderlyingValueUnknown() {
-			return catalog.Unknown{}
-		}
-		if d.IsNull() || d.IsUnderlyingValueNull() {
-			return nil
-		}
-		v = d.UnderlyingValue()
-	}
-	switch {
-	case v.IsUnknown():
-		return catalog.Unknown{}
-	case v.IsNull():
-		return nil
-	}
-	switch v := v.(type) {
-	case basetypes.StringValue:
-		return v.ValueString()
-	case basetypes.BoolValue:
-		return v.ValueBool()
-	case basetypes.NumberValue:
-		n, _ := v.ValueBigFloat().Float64()
-		return n
-	case basetypes.ListValue:
-		return genericList(v.Elements())
-	case basetypes.SetValue:
-		return genericList(v.Elements())
-	case basetypes.TupleValue:
-		return genericList(v.Elements())
-	case basetypes.MapValue:
-		return genericMap(v.Elements())
-	case basetypes.ObjectValue:
-		return genericMap(v.Attributes())
-	}
-	return nil // unreachable: a dynamic value holds only the types above
-}
-
-func genericList(elements []attr.Value) []any {
-	out := make([]any, len(elements))
-	for i, e := range elements {
-		out[i] = genericValue(e)
-	}
-	return out
-}
-
-func genericMap(entries map[string]attr.Value) map[string]any {
-	out := make(map[string]any, len(entries))
-	for k, e := range entries {
-		out[k] = genericValue(e)
 	}
 	return out
 }

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 )
@@ -60,68 +58,14 @@ func permissionsFrom(list []types.String, known bool, p *catalog.Policy) (nulls 
 // JSON string. A value not known yet marks the resources unknown; one of the
 // wrong shape is an error in plain words.
 func resourcesFrom(v attr.Value, p *catalog.Policy) error {
-	plain, known := plainValue(v)
-	if !known {
+	plain := goValue(v)
+	if catalog.HasUnknown(plain) {
 		p.Unknown.Resources = true
 		return nil
 	}
 	resources, err := catalog.ParseResources(plain)
 	p.Resources = resources
 	return err
-}
-
-// plainValue turns a Terraform value into the plain Go values
-// catalog.ParseResources reads; known is false when any part is unknown.
-func plainValue(v attr.Value) (any, bool) {
-	v, known := underlying(v)
-	if !known {
-		return nil, false
-	}
-	if v.IsNull() {
-		return nil, true
-	}
-	switch v := v.(type) {
-	case basetypes.StringValue:
-		return v.ValueString(), true
-	case basetypes.BoolValue:
-		return v.ValueBool(), true
-	case basetypes.NumberValue:
-		return json.Number(v.ValueBigFloat().Text('g', -1)), true
-	case basetypes.ObjectValue:
-		return plainMap(v.Attributes())
-	case basetypes.MapValue:
-		return plainMap(v.Elements())
-	case basetypes.TupleValue, basetypes.ListValue, basetypes.SetValue:
-		return []any{}, true
-	}
-	return v, true // a kind ParseResources names in plain words
-}
-
-func plainMap(entries map[string]attr.Value) (any, bool) {
-	m := make(map[string]any, len(entries))
-	for k, e := range entries {
-		plain, known := plainValue(e)
-		if !known {
-			return nil, false
-		}
-		m[k] = plain
-	}
-	return m, true
-}
-
-// underlying unwraps a dynamic value, which is what an element of a dynamic
-// attribute or argument holds when Terraform cannot type it yet, such as a
-// value known only after apply.
-func underlying(v attr.Value) (attr.Value, bool) {
-	if d, ok := v.(basetypes.DynamicValue); ok {
-		if d.IsUnknown() || d.IsUnderlyingValueUnknown() {
-			return nil, false
-		}
-		if !d.IsNull() {
-			return d.UnderlyingValue(), true
-		}
-	}
-	return v, !v.IsUnknown()
 }
 
 // policyShapes is a checked policy in the shapes the Cloudflare provider v5

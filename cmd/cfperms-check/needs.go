@@ -142,9 +142,9 @@ func tokenPolicies(o needsOptions, changes tokencheck.Changes) (*namedPolicies, 
 		addresses = append(addresses, t.Address)
 	}
 	if len(addresses) == 0 {
-		return nil, fmt.Errorf("-token %s: this %s has no cloudflare_api_token or cloudflare_account_token; use -token-policies FILE for a token managed elsewhere", tokencheck.Printable(o.token), changes.Kind)
+		return nil, fmt.Errorf("-token %s: this %s has no cloudflare_api_token or cloudflare_account_token; use -token-policies FILE for a token managed elsewhere", catalog.Printable(o.token), changes.Kind)
 	}
-	return nil, fmt.Errorf("-token %s is not a token of this %s; its tokens are %s", tokencheck.Printable(o.token), changes.Kind, tokencheck.Printable(needs.Addresses(addresses)))
+	return nil, fmt.Errorf("-token %s is not a token of this %s; its tokens are %s", catalog.Printable(o.token), changes.Kind, catalog.Printable(needs.Addresses(addresses)))
 }
 
 // readPoliciesFile reads a list of policies, or an object holding one

@@ -133,7 +133,7 @@ func chooseCatalog(ctx context.Context, o options, stderr io.Writer, getenv func
 	client := &cfapi.Client{BaseURL: o.baseURL, Token: token, AccountID: o.accountID, Timeout: o.timeout, UserAgent: userAgent()}
 	c, diff, err := cfapi.LiveCatalog(ctx, client)
 	if err != nil {
-		return nil, fmt.Errorf("cannot fetch Cloudflare's live list of permission groups: %s", tokencheck.Printable(err.Error()))
+		return nil, fmt.Errorf("cannot fetch Cloudflare's live list of permission groups: %s", catalog.Printable(err.Error()))
 	}
 	say(stderr, "cfperms-check: Cloudflare's live list has %d groups: %d newer than the embedded catalog (snapshot of %s), %d of its groups no longer listed.\n",
 		c.Len(), len(diff.Added), catalog.EmbeddedAsOf(), len(diff.Removed))

@@ -54,6 +54,38 @@ func unsafeRune(r rune) bool {
 // SanitizeServerText's drops and cfperms-check's escapes.
 func UnfitRune(r rune) bool { return unsafeRune(r) || r == '\u2028' || r == '\u2029' }
 
+// Printable escapes control and format characters and line separators
+// (UnfitRune) as \uXXXX, where text from outside is shown rather than
+// dropped (SanitizeServerText): an address or key read from the input must not be
+// able to rewrite a terminal, reorder what it shows (U+202E) or forge an
+// annotation on a line of its own (U+2028).
+func Printable(s string) string {
+	if strings.IndexFunc(s, UnfitRune) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if UnfitRune(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CleanError keeps the token and unfit characters out of an error's text,
+// whatever a server echoed into it, as the error becomes a diagnostic;
+// errors.As still reaches the error it wraps. The one wrapper the client
+// and the provider use.
+type CleanError struct {
+	Err   error
+	Token string
+}
+
+func (e *CleanError) Error() string { return SanitizeServerText(e.Err.Error(), e.Token) }
+func (e *CleanError) Unwrap() error { return e.Err }
+
 func redact(s, token string) string {
 	if token == "" {
 		return s

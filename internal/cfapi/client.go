@@ -271,22 +271,12 @@ func (e *RedirectError) Error() string {
 		"Set base_url to the address that answers the API itself.", e.Status, target)
 }
 
-// tokenFreeError is an error whose text never holds the token, whatever a
-// server echoed into it; errors.As still reaches the error it wraps.
-type tokenFreeError struct {
-	err   error
-	token string
-}
-
-func (e *tokenFreeError) Error() string { return catalog.SanitizeServerText(e.err.Error(), e.token) }
-func (e *tokenFreeError) Unwrap() error { return e.err }
-
 // ListPermissionGroups fetches every page of the list. Whatever it returns
 // as an error is free of the token and of control characters.
 func (c *Client) ListPermissionGroups(ctx context.Context) ([]PermissionGroup, error) {
 	groups, err := c.list(ctx)
 	if err != nil {
-		return nil, &tokenFreeError{err: err, token: c.Token}
+		return nil, &catalog.CleanError{Err: err, Token: c.Token}
 	}
 	return groups, nil
 }

@@ -89,7 +89,7 @@ func fetchLive(ctx context.Context, s liveSettings) (*catalogSource, error) {
 		if r.err != nil {
 			// The client cleans its own errors; this holds for every error
 			// of live mode, whatever produced it.
-			r.err = &cleanError{err: r.err, token: s.token}
+			r.err = &catalog.CleanError{Err: r.err, Token: s.token}
 		}
 	})
 	return r.source, r.err
@@ -110,16 +110,6 @@ func fetchAndMerge(ctx context.Context, s liveSettings) (*catalogSource, error) 
 	})
 	return &catalogSource{catalog: merged, diff: &diff}, nil
 }
-
-// cleanError keeps the token and control characters out of an error's
-// text, as it becomes a diagnostic; errors.As still reaches what it wraps.
-type cleanError struct {
-	err   error
-	token string
-}
-
-func (e *cleanError) Error() string { return catalog.SanitizeServerText(e.err.Error(), e.token) }
-func (e *cleanError) Unwrap() error { return e.err }
 
 // liveFailureSummary is the diagnostic title for a live list not used: a
 // list that failed the sanity floors says so, rather than "unavailable".

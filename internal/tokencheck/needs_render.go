@@ -97,10 +97,10 @@ func needsJSON(r NeedsReport) jsonNeeds {
 		out.Groups = append(out.Groups, groupJSON(n.Group, n.For))
 	}
 	for _, u := range r.Result.Unknown {
-		out.Unknown = append(out.Unknown, jsonUnknown{Type: Printable(u.Type), Addresses: printableAll(u.Addresses)})
+		out.Unknown = append(out.Unknown, jsonUnknown{Type: catalog.Printable(u.Type), Addresses: printableAll(u.Addresses)})
 	}
 	if c := r.Comparison; c != nil {
-		t := &jsonToken{Address: Printable(r.Token), Complete: c.Complete, Missing: []jsonGroup{}, Unused: []jsonGroup{}}
+		t := &jsonToken{Address: catalog.Printable(r.Token), Complete: c.Complete, Missing: []jsonGroup{}, Unused: []jsonGroup{}}
 		for _, n := range c.Missing {
 			t.Missing = append(t.Missing, groupJSON(n.Group, n.For))
 		}
@@ -118,7 +118,7 @@ func printableAll(list []string) []string {
 	}
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = Printable(s)
+		out[i] = catalog.Printable(s)
 	}
 	return out
 }
@@ -170,7 +170,7 @@ func needsText(r NeedsReport) string {
 		writeGroupTable(&b, r.Result.Groups)
 	}
 	for _, f := range needsFindings(r) {
-		fmt.Fprintf(&b, "%s: %s: %s\n", Printable(f.where), f.severity, Printable(f.message))
+		fmt.Fprintf(&b, "%s: %s: %s\n", catalog.Printable(f.where), f.severity, catalog.Printable(f.message))
 	}
 	fmt.Fprintf(&b, "Worked out from %s.\n", r.source())
 	return b.String()
@@ -182,7 +182,7 @@ func writeGroupTable(b *strings.Builder, groups []needs.Need) {
 		width = max(width, len(n.Group.Name))
 	}
 	for _, n := range groups {
-		fmt.Fprintf(b, "  %-8s %-*s  %s  for %s\n", n.Group.Scope(), width, n.Group.Name, n.Group.ID, Printable(needs.Addresses(n.For)))
+		fmt.Fprintf(b, "  %-8s %-*s  %s  for %s\n", n.Group.Scope(), width, n.Group.Name, n.Group.ID, catalog.Printable(needs.Addresses(n.For)))
 	}
 }
 
@@ -208,7 +208,7 @@ func tokenSummary(r NeedsReport) string {
 	if r.Comparison == nil {
 		return ""
 	}
-	return fmt.Sprintf("; %s lacks %d and grants %d unused", Printable(r.Token), len(r.Comparison.Missing), len(r.Comparison.Unused))
+	return fmt.Sprintf("; %s lacks %d and grants %d unused", catalog.Printable(r.Token), len(r.Comparison.Missing), len(r.Comparison.Unused))
 }
 
 // needsHCL is cfperms_token_policy data sources, one per scope, ready to
@@ -330,7 +330,7 @@ func hclName(s string) string {
 
 // hclComment keeps a comment on its line.
 func hclComment(s string) string {
-	return strings.NewReplacer("\n", " ", "\r", " ").Replace(Printable(s))
+	return strings.NewReplacer("\n", " ", "\r", " ").Replace(catalog.Printable(s))
 }
 
 // things counts the Cloudflare resources and data sources of the input.

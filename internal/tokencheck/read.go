@@ -294,7 +294,7 @@ func notChecked(rc resourceChange) string {
 	actions := strings.Join(rc.Change.Actions, ",")
 	switch {
 	case rc.Deposed != "":
-		return fmt.Sprintf("a deposed object (%s) left by an earlier replacement; this plan destroys it, so it is not checked.", Printable(rc.Deposed))
+		return fmt.Sprintf("a deposed object (%s) left by an earlier replacement; this plan destroys it, so it is not checked.", catalog.Printable(rc.Deposed))
 	case actions == "delete":
 		return "this plan destroys it, so it is not checked."
 	case actions == "forget":
@@ -313,7 +313,7 @@ func (m *module) tokens(out []Token) []Token {
 		}
 		t := Token{Address: r.Address, Type: r.Type}
 		if r.DeposedKey != "" {
-			t.NotChecked = fmt.Sprintf("a deposed object (%s) left by a failed replacement; the next apply destroys it, so it is not checked.", Printable(r.DeposedKey))
+			t.NotChecked = fmt.Sprintf("a deposed object (%s) left by a failed replacement; the next apply destroys it, so it is not checked.", catalog.Printable(r.DeposedKey))
 		} else {
 			t.Attribute, t.Policies = policiesOf(r.Values, nil)
 		}

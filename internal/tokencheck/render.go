@@ -43,7 +43,7 @@ func writeLines(w io.Writer, r Report, line func(Finding) string) error {
 // Location is where a finding is: the resource address, and the policy in
 // its attribute (module.ci.cloudflare_api_token.deploy.policies[0]).
 func (f Finding) Location() string {
-	loc := Printable(f.Address)
+	loc := catalog.Printable(f.Address)
 	switch {
 	case f.Attribute == "":
 	case f.Policy >= 0:
@@ -55,7 +55,7 @@ func (f Finding) Location() string {
 }
 
 func textLine(f Finding) string {
-	return fmt.Sprintf("%s: %s: %s", f.Location(), f.Severity, Printable(f.Message))
+	return fmt.Sprintf("%s: %s: %s", f.Location(), f.Severity, catalog.Printable(f.Message))
 }
 
 // githubLine is a workflow command: ::error title=...::message.
@@ -72,7 +72,7 @@ func githubLine(f Finding) string {
 
 // githubData escapes a workflow command's message.
 func githubData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(Printable(s))
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(catalog.Printable(s))
 }
 
 // githubProperty escapes a workflow command's property value.
@@ -102,23 +102,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// Printable escapes control and format characters and line separators
-// (catalog.UnfitRune): an address or key read from the input must not be
-// able to rewrite a terminal, reorder what it shows (U+202E) or forge an
-// annotation on a line of its own (U+2028).
-func Printable(s string) string {
-	if strings.IndexFunc(s, catalog.UnfitRune) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if catalog.UnfitRune(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

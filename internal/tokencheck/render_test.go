@@ -139,8 +139,8 @@ func TestPrintable(t *testing.T) {
 		"t[\"zero\u200dwidth\"]":           `t["zero\u200dwidth"]`,
 		"module.m.t[\"café\"]":             "module.m.t[\"café\"]",
 	} {
-		if got := tokencheck.Printable(in); got != want {
-			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		if got := catalog.Printable(in); got != want {
+			t.Errorf("catalog.Printable(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -16,24 +18,47 @@ type functionCase struct {
 	wantError  string
 }
 
+// runFunctionCases checks a table of calls in two CLI runs, not one per
+// case: the calls with a value are outputs of one configuration, applied
+// once and checked output by output; the calls that must fail are outputs
+// of another, planned, each error found at its own output.
 func runFunctionCases(t *testing.T, cases []functionCase) {
 	t.Helper()
+	var values strings.Builder
+	var checks []statecheck.StateCheck
+	var failing []blockError
 	for _, tt := range cases {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			step := resource.TestStep{Config: functionConfig("output \"test\" {\n  value = " + tt.expr + "\n}\n")}
-			if tt.wantError != "" {
-				step.ExpectError = errorPattern(tt.wantError)
-			} else {
-				step.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", tt.want)}
-			}
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   functionsAvailable,
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{step},
-			})
-		})
+		if tt.wantError != "" {
+			failing = append(failing, outputError(tt.name, tt.expr, tt.wantError))
+			continue
+		}
+		label := caseLabel(tt.name)
+		fmt.Fprintf(&values, "output %q {\n  value = %s\n}\n", label, tt.expr)
+		checks = append(checks, statecheck.ExpectKnownOutputValue(label, tt.want))
 	}
+	names := make([]string, len(cases))
+	for i, tt := range cases {
+		names[i] = tt.name
+	}
+	caseLabels(t, names)
+	t.Run("values", func(t *testing.T) {
+		t.Parallel()
+		if len(checks) == 0 {
+			t.Skip("no case has a value")
+		}
+		resource.UnitTest(t, resource.TestCase{
+			TerraformVersionChecks:   functionsAvailable,
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps:                    []resource.TestStep{{Config: functionConfig(values.String()), ConfigStateChecks: checks}},
+		})
+	})
+	t.Run("errors", func(t *testing.T) {
+		t.Parallel()
+		if len(failing) == 0 {
+			t.Skip("no case fails")
+		}
+		expectBlockErrors(t, failing)
+	})
 }
 
 func TestPermissionIDFunction(t *testing.T) {

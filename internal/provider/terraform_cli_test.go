@@ -20,6 +20,11 @@ type cliDiagnostic struct {
 	Severity string `json:"severity"`
 	Summary  string `json:"summary"`
 	Detail   string `json:"detail"`
+	// Snippet.Context is the header of the block the diagnostic is at
+	// (`output "name"`), when it is at one.
+	Snippet *struct {
+		Context *string `json:"context"`
+	} `json:"snippet"`
 }
 
 // planDiagnostics runs `terraform plan -json` on config against this

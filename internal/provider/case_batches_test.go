@@ -39,10 +39,12 @@ func caseLabels(t *testing.T, names []string) []string {
 }
 
 // blockError is a case that must fail: its block, where Terraform reports
-// it (the block's header, as in `output "typo"`), and the pattern its one
-// error must match.
+// it (the block's header, as in `output "typo"`), the pattern its errors
+// must match (joined by new lines, in the order reported), and how many
+// there must be: one per mistake, 1 when unset.
 type blockError struct {
 	name, block, context, pattern string
+	mistakes                      int
 }
 
 // dataBlockError is a data source block of the given type with arguments
@@ -113,10 +115,10 @@ func claimErrors(t *testing.T, cases []blockError, errs map[string][]string) (un
 		switch {
 		case !ok:
 			unreported = append(unreported, c)
-		case len(got) != 1:
-			t.Errorf("%s: %d errors, want one diagnostic for one mistake:\n%s", c.name, len(got), strings.Join(got, "\n"))
-		case !errorPattern(c.pattern).MatchString(got[0]):
-			t.Errorf("%s: the error\n%s\ndoes not match %q", c.name, got[0], c.pattern)
+		case len(got) != max(c.mistakes, 1):
+			t.Errorf("%s: %d errors, want one diagnostic per mistake (%d):\n%s", c.name, len(got), max(c.mistakes, 1), strings.Join(got, "\n"))
+		case !errorPattern(c.pattern).MatchString(strings.Join(got, "\n")):
+			t.Errorf("%s: the errors\n%s\ndo not match %q", c.name, strings.Join(got, "\n"), c.pattern)
 		}
 	}
 	return unreported

@@ -41,30 +41,30 @@ func TestPermissionGroupDataSource(t *testing.T) {
 		{"reverse lookup by id", fmt.Sprintf("id = %q", idBillingRead), idBillingRead, "Billing Read", "account", "com.cloudflare.api.account", "read", "id"},
 		{"id with its scope", fmt.Sprintf("id = %q\nscope = \"zone\"", idDNSWrite), idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "id"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			config := fmt.Sprintf("data \"cfperms_permission_group\" \"test\" {\n%s\n}\n", tt.arguments)
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{
-					{
-						Config: config,
-						ConfigStateChecks: []statecheck.StateCheck{
-							expectAttr("id", knownvalue.StringExact(tt.id)),
-							expectAttr("api_name", knownvalue.StringExact(tt.apiName)),
-							expectAttr("scope", knownvalue.StringExact(tt.scope)),
-							expectAttr("scope_key", knownvalue.StringExact(tt.scopeKey)),
-							expectAttr("access", knownvalue.StringExact(tt.access)),
-							expectAttr("matched_by", knownvalue.StringExact(tt.matchedBy)),
-							expectAttr("category", knownvalue.StringExact(categoryOf(tt.id))),
-						},
-					},
-					rereadStep(config),
-				},
-			})
-		})
+	names := make([]string, len(tests))
+	for i, tt := range tests {
+		names[i] = tt.name
 	}
+	var config strings.Builder
+	var checks []statecheck.StateCheck
+	for i, label := range caseLabels(t, names) {
+		tt := tests[i]
+		fmt.Fprintf(&config, "data \"cfperms_permission_group\" %q {\n%s\n}\n", label, tt.arguments)
+		address := "data.cfperms_permission_group." + label
+		for attr, want := range map[string]string{
+			"id": tt.id, "api_name": tt.apiName, "scope": tt.scope, "scope_key": tt.scopeKey,
+			"access": tt.access, "matched_by": tt.matchedBy, "category": categoryOf(tt.id),
+		} {
+			checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), knownvalue.StringExact(want)))
+		}
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config.String(), ConfigStateChecks: checks},
+			rereadStep(config.String()),
+		},
+	})
 }
 
 // categoryOf is the category the catalog gives a group.
@@ -173,16 +173,9 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"mistyped id as id", `id = "` + catalogtest.NearID(idDNSWrite) + `"`, `(?s)Mistyped permission group id.*Did you mean\s+"` + idDNSWrite + `"`},
 		{"short id as name", `name = "` + idDNSWrite[:28] + `"`, `ids\s+are\s+exactly\s+32\s+lower-case\s+hex\s+digits`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      fmt.Sprintf("data \"cfperms_permission_group\" \"test\" {\n%s\n}\n", tt.arguments),
-					ExpectError: errorPattern(tt.want),
-				}},
-			})
-		})
+	cases := make([]blockError, len(tests))
+	for i, tt := range tests {
+		cases[i] = dataBlockError(tt.name, "cfperms_permission_group", tt.arguments, tt.want)
 	}
+	expectBlockErrors(t, cases)
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -76,62 +77,77 @@ data "cfperms_permission_groups" "test" {
 
 func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 	t.Parallel()
-	const addr = "data.cfperms_permission_groups.test"
 	tests := []struct {
 		name, arguments string
-		checks          []statecheck.StateCheck
+		checks          func(addr string) []statecheck.StateCheck
 	}{
-		{"scope and access", "scope = \"user\"\naccess = \"read\"", []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
-				"API Tokens Read":   knownvalue.StringExact(catalogtest.ID("user", "API Tokens Read")),
-				"Memberships Read":  knownvalue.StringExact(catalogtest.ID("user", "Memberships Read")),
-				"User Details Read": knownvalue.StringExact(catalogtest.ID("user", "User Details Read")),
-			})),
-			// Sorted by name.
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("API Tokens Read")),
+		{"scope and access", "scope = \"user\"\naccess = \"read\"", func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"API Tokens Read":   knownvalue.StringExact(catalogtest.ID("user", "API Tokens Read")),
+					"Memberships Read":  knownvalue.StringExact(catalogtest.ID("user", "Memberships Read")),
+					"User Details Read": knownvalue.StringExact(catalogtest.ID("user", "User Details Read")),
+				})),
+				// Sorted by name.
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("api_name"), knownvalue.StringExact("API Tokens Read")),
+			}
 		}},
-		{"regex across scopes keys duplicates by scope", `name_regex = "^Logs "`, []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
-				"Account > Logs Read":  knownvalue.StringExact(catalogtest.ID("account", "Logs Read")),
-				"Zone > Logs Read":     knownvalue.StringExact(catalogtest.ID("zone", "Logs Read")),
-				"Account > Logs Write": knownvalue.StringExact(idAcctLogsWrite),
-				"Zone > Logs Write":    knownvalue.StringExact(idZoneLogsWrite),
-			})),
+		{"regex across scopes keys duplicates by scope", `name_regex = "^Logs "`, func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("by_name"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"Account > Logs Read":  knownvalue.StringExact(catalogtest.ID("account", "Logs Read")),
+					"Zone > Logs Read":     knownvalue.StringExact(catalogtest.ID("zone", "Logs Read")),
+					"Account > Logs Write": knownvalue.StringExact(idAcctLogsWrite),
+					"Zone > Logs Write":    knownvalue.StringExact(idZoneLogsWrite),
+				})),
+			}
 		}},
-		{"all zone read", "scope = \"zone\"\naccess = \"read\"", []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
-				len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyZone, Access: catalog.AccessRead})))),
+		{"all zone read", "scope = \"zone\"\naccess = \"read\"", func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+					len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyZone, Access: catalog.AccessRead})))),
+			}
 		}},
-		{"category", `category = "developer_platform"`, []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
-				len(catalog.Default().List(catalog.Filter{Category: "developer_platform"})))),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("category"), knownvalue.StringExact("developer_platform")),
+		{"category", `category = "developer_platform"`, func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+					len(catalog.Default().List(catalog.Filter{Category: "developer_platform"})))),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("category"), knownvalue.StringExact("developer_platform")),
+			}
 		}},
-		{"access in capitals", "scope = \"user\"\naccess = \"READ\"", []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
-				len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyUser, Access: catalog.AccessRead})))),
+		{"access in capitals", "scope = \"user\"\naccess = \"READ\"", func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(
+					len(catalog.Default().List(catalog.Filter{ScopeKey: catalog.ScopeKeyUser, Access: catalog.AccessRead})))),
+			}
 		}},
-		{"category in capitals, with a scope", "scope = \"r2\"\ncategory = \"DEVELOPER_PLATFORM\"", []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("r2"))),
+		{"category in capitals, with a scope", "scope = \"r2\"\ncategory = \"DEVELOPER_PLATFORM\"", func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("r2"))),
+			}
 		}},
-		{"a scope by its full key", `scope = "com.cloudflare.edge.worker.script"`, []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("worker_script"))),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope"), knownvalue.StringExact("worker_script")),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope_key"), knownvalue.StringExact(catalog.ScopeKeyWorkerScript)),
+		{"a scope by its full key", `scope = "com.cloudflare.edge.worker.script"`, func(addr string) []statecheck.StateCheck {
+			return []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(catalogtest.Count("worker_script"))),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope"), knownvalue.StringExact("worker_script")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("scope_key"), knownvalue.StringExact(catalog.ScopeKeyWorkerScript)),
+			}
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:            fmt.Sprintf("data \"cfperms_permission_groups\" \"test\" {\n%s\n}\n", tt.arguments),
-					ConfigStateChecks: tt.checks,
-				}},
-			})
-		})
+	names := make([]string, len(tests))
+	for i, tt := range tests {
+		names[i] = tt.name
 	}
+	var config strings.Builder
+	var checks []statecheck.StateCheck
+	for i, label := range caseLabels(t, names) {
+		fmt.Fprintf(&config, "data \"cfperms_permission_groups\" %q {\n%s\n}\n", label, tests[i].arguments)
+		checks = append(checks, tests[i].checks("data.cfperms_permission_groups."+label)...)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: config.String(), ConfigStateChecks: checks}},
+	})
 }
 
 func TestPermissionGroupsDataSourceUnknownNames(t *testing.T) {
@@ -182,16 +198,12 @@ func TestPermissionGroupsDataSourceErrors(t *testing.T) {
 		{"filters match nothing", "scope = \"user\"\nname_regex = \"^DNS\"", `No group of the catalog \(` + catalogtest.AsOfPattern() + `\) matches scope = "user",\s+name_regex\s+=\s+"\^DNS"`},
 		{"unknown scope", "names = [\"DNS Write\"]\nscope = \"zones\"", `"zones" is not a permission group scope\.\s+Did you mean\s+"zone"\?`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      fmt.Sprintf("data \"cfperms_permission_groups\" \"test\" {\n%s\n}\n", tt.arguments),
-					ExpectError: errorPattern(tt.want),
-				}},
-			})
-		})
+	// The cases with more than one mistake, and how many: one error each.
+	mistakes := map[string]int{"several bad names at once": 3}
+	cases := make([]blockError, len(tests))
+	for i, tt := range tests {
+		cases[i] = dataBlockError(tt.name, "cfperms_permission_groups", tt.arguments, tt.want)
+		cases[i].mistakes = mistakes[tt.name]
 	}
+	expectBlockErrors(t, cases)
 }

@@ -131,20 +131,29 @@ func TestFunctionsWithUnknownArguments(t *testing.T) {
 		{"token_policy nested zone", `"*"`, `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.account.` + testAccount + `" = { "com.cloudflare.api.account.zone.` + testZone + `" = terraform_data.later.output } }, "allow").permission_groups[0].id`,
 			knownvalue.StringExact(idDNSWrite)},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   functionsAvailable,
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: functionConfig("resource \"terraform_data\" \"later\" {\n  input = " + tt.input + "\n}\n\noutput \"test\" {\n  value = " + tt.expr + "\n}\n"),
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("test")},
-					},
-					ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("test", tt.want)},
-				}},
-			})
-		})
+	names := make([]string, len(tests))
+	for i, tt := range tests {
+		names[i] = tt.name
 	}
+	// One configuration: each case's argument comes from its own
+	// terraform_data, known only after apply.
+	var config strings.Builder
+	var planChecks []plancheck.PlanCheck
+	var stateChecks []statecheck.StateCheck
+	for i, label := range caseLabels(t, names) {
+		tt := tests[i]
+		expr := strings.ReplaceAll(tt.expr, "terraform_data.later.", "terraform_data."+label+".")
+		fmt.Fprintf(&config, "resource \"terraform_data\" %q {\n  input = %s\n}\n\noutput %q {\n  value = %s\n}\n\n", label, tt.input, label, expr)
+		planChecks = append(planChecks, plancheck.ExpectUnknownOutputValue(label))
+		stateChecks = append(stateChecks, statecheck.ExpectKnownOutputValue(label, tt.want))
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionsAvailable,
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:            functionConfig(config.String()),
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planChecks},
+			ConfigStateChecks: stateChecks,
+		}},
+	})
 }

@@ -16,9 +16,17 @@ case "$cli" in
 esac
 cache="${CFPERMS_TOOL_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/terraform-provider-cfperms}"
 out="$cache/$cli-$version/$cli"
-if [ -x "$out" ] && TF_CLI_CONFIG_FILE=/dev/null "$out" version | grep -q "v${version#v}\$"; then
-  echo "$out"
-  exit 0
+# No update check (the CLI's checkpoint call) from any run of it here.
+export CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null
+# The cached binary's version is read whole before it is matched: grep -q
+# in a pipe stops reading at its match, the CLI dies writing its next line,
+# and under pipefail a good cache looked stale and was rebuilt.
+if [ -x "$out" ]; then
+  have="$("$out" version 2>/dev/null || true)"
+  if grep -q "v${version#v}\$" <<<"$have"; then
+    echo "$out"
+    exit 0
+  fi
 fi
 go mod download "$module@$version"
 src="$(go env GOMODCACHE)/$module@$version"
@@ -32,5 +40,5 @@ mkdir -p "$(dirname "$out")"
 # version.dev=no makes a release build (no "-dev" suffix); versions without
 # that variable ignore the flag.
 (cd "$work" && go build -o "$out" -ldflags "-X $module/version.dev=no" "$main") >&2
-TF_CLI_CONFIG_FILE=/dev/null "$out" version >&2
+"$out" version >&2
 echo "$out"

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -224,7 +226,6 @@ func TestTokenPolicyDataSourceErrors(t *testing.T) {
 // policy unknown until apply, then resolve like literals.
 func TestTokenPolicyDataSourceUnknownInputs(t *testing.T) {
 	t.Parallel()
-	const addr = "data.cfperms_token_policy.later"
 	tests := map[string]string{
 		"resource value": fmt.Sprintf(`
   permissions = ["DNS Write"]
@@ -240,26 +241,27 @@ func TestTokenPolicyDataSourceUnknownInputs(t *testing.T) {
   permissions = ["DNS Write"]
   resources   = { "com.cloudflare.api.account.%s" = { "com.cloudflare.api.account.zone.%s" = terraform_data.later.output } }`, testAccount, testZone),
 	}
-	for name, body := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   terraformDataAvailable,
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: "resource \"terraform_data\" \"later\" {\n  input = \"*\"\n}\n\ndata \"cfperms_token_policy\" \"later\" {" + body + "\n}\n",
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(addr, tfjsonpath.New("permission_group_ids"))},
-					},
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(addr, tfjsonpath.New("permission_group_ids"), knownvalue.ListExact([]knownvalue.Check{
-							knownvalue.StringExact(idDNSWrite),
-						})),
-					},
-				}},
-			})
-		})
+	names := slices.Sorted(maps.Keys(tests))
+	// One configuration, a policy per case, all waiting on one terraform_data.
+	config := "resource \"terraform_data\" \"later\" {\n  input = \"*\"\n}\n"
+	var planChecks []plancheck.PlanCheck
+	var stateChecks []statecheck.StateCheck
+	for i, label := range caseLabels(t, names) {
+		config += "\ndata \"cfperms_token_policy\" \"" + label + "\" {" + tests[names[i]] + "\n}\n"
+		address := "data.cfperms_token_policy." + label
+		planChecks = append(planChecks, plancheck.ExpectUnknownValue(address, tfjsonpath.New("permission_group_ids")))
+		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(address, tfjsonpath.New("permission_group_ids"),
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(idDNSWrite)})))
 	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   terraformDataAvailable,
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:            config,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planChecks},
+			ConfigStateChecks: stateChecks,
+		}},
+	})
 }
 
 // `terraform validate` knows no variable and no resource attribute, so the

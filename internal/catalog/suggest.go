@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -479,6 +480,11 @@ func inputWords(n string) (access string, words []string) {
 	}
 	if len(all) > 1 && plainScopeWords[all[0]] {
 		all = all[1:]
+	}
+	// Filler goes before the product is read: "Cloudflare Workers" names
+	// the Workers product as "Workers" does.
+	if kept := slices.DeleteFunc(slices.Clone(all), func(w string) bool { return fillerWords[w] }); len(kept) > 0 {
+		all = kept
 	}
 	if len(all) == 1 && (all[0] == "workers" || all[0] == "worker") {
 		all = []string{"workers", "scripts"} // the Workers product's own permission

@@ -35,6 +35,10 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Workers KV Write", want: "Workers KV Storage Write", wantScope: "account"},
 		{input: "KV Storage Write", want: "Workers KV Storage Write", wantScope: "account"},
 		{input: "Workers Edit", want: "Workers Scripts Write", wantScope: "account"},
+		// Filler before the product word: a dashboard summary with the brand.
+		{input: "Cloudflare Worker – Write", want: "Workers Scripts Write", wantScope: "account"},
+		{input: "cloudflare workers: read", want: "Workers Scripts Read", wantScope: "account"},
+		{input: "The Workers Edit", want: "Workers Scripts Write", wantScope: "account"},
 		{input: "Workers Script Edit", want: "Workers Scripts Write", wantScope: "account"},
 		{input: "Worker Scripts Write", want: "Workers Scripts Write", wantScope: "account"},
 		{input: "Workers Route Write", want: "Workers Routes Write", wantScope: "zone"},

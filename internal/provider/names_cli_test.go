@@ -1,10 +1,12 @@
 package provider
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
+	"github.com/cfperms/terraform-provider-cfperms/internal/catalog/catalogtest"
 )
 
 // TestNameAnswersThroughTheCLI: the answers a user reads for the name
@@ -52,6 +54,14 @@ output "ids" {
 				t.Errorf("%s: %s", d.Summary, d.Detail)
 			}
 		}
+	})
+	t.Run("a branded shorthand suggests the product's own group first", func(t *testing.T) {
+		t.Parallel()
+		diags := validateDiagnostics(t, `data "cfperms_permission_group" "x" {
+  name = "Cloudflare Workers — Read"
+}`)
+		scripts := catalogtest.Name(catalogtest.ID("account", "Workers Scripts Read"))
+		expectErrors(t, diags, `Did you mean "`+regexp.QuoteMeta(scripts)+`" \(account\)`)
 	})
 	t.Run("both ways out of an uncovered permission", func(t *testing.T) {
 		t.Parallel()

@@ -12,7 +12,7 @@ import (
 
 // TypeFormHelp says how a type is written in required_permissions.
 const TypeFormHelp = "a Cloudflare provider type such as `cloudflare_dns_record`, `data.cloudflare_zone` for a data source, " +
-	"and for a type that works at account and at zone level its level after an @: `cloudflare_access_rule@zone`"
+	"and for a type that works at account and at zone level its level after an @: `cloudflare_logpush_job@zone`"
 
 // TypeProblem is one type that required_permissions cannot answer for, at
 // its index in the list.
@@ -36,7 +36,7 @@ func (t *Table) ForTypes(c *catalog.Catalog, list []*string, access Access) (Res
 			continue
 		}
 		types[i] = *e
-		ch, msg := t.typeChange(*e, access)
+		ch, msg := t.typeChange(c, *e, access)
 		if msg != "" {
 			problems = append(problems, TypeProblem{Index: i, Message: msg})
 			continue
@@ -61,7 +61,7 @@ func (t *Table) ForTypes(c *catalog.Catalog, list []*string, access Access) (Res
 
 // typeChange reads one written type into the change it stands for; its
 // address is the type as written, so answers name what the user wrote.
-func (t *Table) typeChange(written string, access Access) (Change, string) {
+func (t *Table) typeChange(c *catalog.Catalog, written string, access Access) (Change, string) {
 	name, level, hasLevel := strings.Cut(strings.TrimSpace(written), "@")
 	ch := Change{Address: written, Kind: KindResource, Access: access}
 	if rest, ok := strings.CutPrefix(name, "data."); ok {
@@ -84,9 +84,28 @@ func (t *Table) typeChange(written string, access Access) (Change, string) {
 	case hasLevel:
 		return ch, fmt.Sprintf("%q is not a level: write %s@account or %s@zone.", level, name, name)
 	case e.APIScope == APIScopeAccountOrZone:
-		return ch, fmt.Sprintf("%s works at account and at zone level: write %s@account or %s@zone for the level your configuration uses.", name, name, name)
+		return ch, t.levelAdvice(c, e, name, access)
 	}
 	return ch, ""
+}
+
+// levelAdvice asks for the level of a type that works at both, offering
+// only the levels a group can be named at: advice to write a level that
+// then fails is no advice.
+func (t *Table) levelAdvice(c *catalog.Catalog, e Entry, name string, access Access) string {
+	var levels []string
+	for _, level := range []string{APIScopeAccount, APIScopeZone} {
+		if t.Pick(c, e, access, level).Group.ID != "" {
+			levels = append(levels, name+"@"+level)
+		}
+	}
+	switch len(levels) {
+	case 2:
+		return fmt.Sprintf("%s works at account and at zone level: write %s or %s for the level your configuration uses.", name, levels[0], levels[1])
+	case 1:
+		return fmt.Sprintf("%s works at account and at zone level, and a group can be named only for %s: write that, or grant the other level's groups yourself.", name, levels[0])
+	}
+	return noGroupFor(name, "it works at account and at zone level, and the groups the Cloudflare provider lists for it name one at neither")
 }
 
 // unknownType words a type the table lacks, with the nearest it has.
@@ -103,7 +122,9 @@ func (t *Table) unknownType(written string, ch Change) string {
 		if ch.Kind == KindDataSource {
 			near = "data." + near
 		}
-		return msg + fmt.Sprintf(". Did you mean %q?", near)
+		// A statement last: Terraform ends a function's error with a full
+		// stop of its own, and "?." reads as a slip.
+		return msg + fmt.Sprintf(". Did you mean %q? It is the nearest type the table has.", near)
 	}
 	return msg + "."
 }

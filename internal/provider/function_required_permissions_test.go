@@ -44,8 +44,13 @@ func TestRequiredPermissionsFunction(t *testing.T) {
 			`(?s)types\[0\]: no permission group can be named for cloudflare_ruleset: the\s+Cloudflare\s+provider\s+lists\s+no\s+accepted\s+permissions.*` +
 				`types\[1\]: "cloudflare_dns_recrod" is not a resource type of the Cloudflare provider v5\.\d+\.\d+\.\s+Did\s+you\s+mean\s+"cloudflare_dns_record"\?.*` +
 				`types\[2\] is null: write`},
-		{"a level is needed", `provider::cfperms::required_permissions(["cloudflare_access_rule"])`, nil,
-			`cloudflare_access_rule works at account and at zone level: write\s+cloudflare_access_rule@account\s+or\s+cloudflare_access_rule@zone`},
+		{"a level is needed", `provider::cfperms::required_permissions(["cloudflare_logpush_job"])`, nil,
+			`cloudflare_logpush_job works at account and at zone level: write\s+cloudflare_logpush_job@account\s+or\s+cloudflare_logpush_job@zone`},
+		// Only the level a group can be named at is offered.
+		{"a level is needed, one has a group", `provider::cfperms::required_permissions(["cloudflare_access_rule"])`, nil,
+			`a group can be named only for\s+cloudflare_access_rule@account: write that`},
+		{"a typo's answer ends in a statement", `provider::cfperms::required_permissions(["cloudflare_dns_recrod"])`, nil,
+			`Did you mean\s+"cloudflare_dns_record"\? It is the nearest type the table has\.$`},
 		{"a level where there is one", `provider::cfperms::required_permissions(["cloudflare_dns_record@zone"])`, nil, `works at zone level only: write it without @zone`},
 		{"a data source typo", `provider::cfperms::required_permissions(["data.cloudflare_zonee"])`, nil, `Did you mean\s+"data\.cloudflare_zone"\?`},
 		{"not a cloudflare type", `provider::cfperms::required_permissions(["aws_instance"])`, nil, `"aws_instance" is not a resource type of the Cloudflare provider`},

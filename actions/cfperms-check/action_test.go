@@ -129,6 +129,13 @@ func TestActionRunsTheRelease(t *testing.T) {
 			t.Errorf("status %d, stdout:\n%s", status, out)
 		}
 	})
+	t.Run("a token input is for needs", func(t *testing.T) {
+		t.Parallel()
+		out, status, _ := runAction(t, dir, "CFPERMS_PLAN="+plan, "CFPERMS_TOKEN=cloudflare_api_token.ci")
+		if status != 2 || !strings.Contains(out, "the token and token-policies inputs are for command: needs") {
+			t.Errorf("status %d, stdout:\n%s", status, out)
+		}
+	})
 	t.Run("a bad command", func(t *testing.T) {
 		t.Parallel()
 		out, status, _ := runAction(t, dir, "CFPERMS_COMMAND=audit", "CFPERMS_PLAN="+plan)

@@ -13,6 +13,10 @@ case "${CFPERMS_COMMAND:-check}" in
   check | needs) ;;
   *) echo "::error title=cfperms-check::command \"$CFPERMS_COMMAND\" is neither check nor needs" >&2; exit 2 ;;
 esac
+if [ "${CFPERMS_COMMAND:-check}" = check ] && [ -n "${CFPERMS_TOKEN:-}${CFPERMS_TOKEN_POLICIES:-}" ]; then
+  echo "::error title=cfperms-check::the token and token-policies inputs are for command: needs; check reads every token of the plan by itself" >&2
+  exit 2
+fi
 os="$(printf '%s' "${CFPERMS_OS:-$(uname -s)}" | tr '[:upper:]' '[:lower:]')"
 case "$os" in macos) os=darwin ;; esac
 arch="$(printf '%s' "${CFPERMS_ARCH:-$(uname -m)}" | tr '[:upper:]' '[:lower:]')"

@@ -90,6 +90,10 @@ func runNeeds(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		say(stderr, "cfperms-check needs: %v\n", err)
 		return exitBadInput
 	}
+	if o.format == "hcl" {
+		// hcl is configuration only: the findings go beside it.
+		_ = tokencheck.WriteNeedsFindings(stderr, report)
+	}
 	if report.Errors() > 0 {
 		return exitFindings
 	}

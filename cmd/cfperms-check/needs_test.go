@@ -37,6 +37,10 @@ func TestNeeds(t *testing.T) {
 			stdout: `(?m)^::error title=cfperms%3A Token lacks [^:]+::cloudflare_api_token\.ci: the token lacks .*\n(?s:.*)^::warning title=cfperms%3A Token grants more than the plan needs::`},
 		{name: "token policies from a file", args: []string{"-token-policies", policies, plan}, status: exitFindings, stdout: `(?m)^` + regexp.QuoteMeta(policies) + `: error: the token lacks `},
 		{name: "a token as the API returns it", args: []string{"-token-policies", apiToken, "-format", "json", plan}, status: exitFindings, stdout: `"missing": \[`},
+		{name: "hcl with a token says why it fails", args: []string{"-token", tokenchecktest.NeedsToken, "-format", "hcl", plan}, status: exitFindings,
+			stdout: `data "cfperms_token_policy"`, stderr: `(?m)^cloudflare_api_token\.ci: error: the token lacks `},
+		{name: "a token known only after apply may lack groups", args: []string{"-token", tokenchecktest.NeedsToken, partlyKnownTokenPlan(t, plan)}, status: exitClean,
+			stdout: `(?m)^cloudflare_api_token\.ci: warning: part of the token's policies is known only after apply(?s:.*)^cloudflare_api_token\.ci: warning: the token lacks `},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},
@@ -56,6 +60,32 @@ func TestNeeds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// partlyKnownTokenPlan is plan with the token's policies known only after
+// apply, as a plan that rewrites them from another resource has them.
+func partlyKnownTokenPlan(t *testing.T, plan string) string {
+	t.Helper()
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range doc["resource_changes"].([]any) {
+		rc := rc.(map[string]any)
+		if rc["address"] != tokenchecktest.NeedsToken {
+			continue
+		}
+		change := rc["change"].(map[string]any)
+		delete(change["after"].(map[string]any), "policies")
+		change["after_unknown"] = map[string]any{"policies": true}
+	}
+	out := filepath.Join(t.TempDir(), "plan.json")
+	writeJSON(t, out, doc)
+	return out
 }
 
 func writeJSON(t *testing.T, file string, v any) {

@@ -29,10 +29,27 @@ type NeedsReport struct {
 
 // Errors counts the findings that fail the run: missing groups.
 func (r NeedsReport) Errors() int {
-	if r.Comparison == nil {
-		return 0
+	if r.Comparison == nil || !r.Comparison.Complete {
+		return 0 // a group not seen in a partly known token may yet be granted
 	}
 	return len(r.Comparison.Missing)
+}
+
+// WriteNeedsFindings writes the findings alone, a line each: beside the hcl
+// format, whose output is configuration only, they go to stderr, so a
+// failing exit status always comes with its reasons.
+func WriteNeedsFindings(w io.Writer, r NeedsReport) error {
+	var b strings.Builder
+	writeFindingLines(&b, r)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeFindingLines is the text form of the findings, for text and stderr.
+func writeFindingLines(b *strings.Builder, r NeedsReport) {
+	for _, f := range needsFindings(r) {
+		fmt.Fprintf(b, "%s: %s: %s\n", catalog.Printable(f.where), f.severity, catalog.Printable(f.message))
+	}
 }
 
 // WriteNeeds prints the report in a format of NeedsFormats.
@@ -145,7 +162,13 @@ func needsFindings(r NeedsReport) []needsFinding {
 		out = append(out, needsFinding{catalog.SeverityWarning, "Token only partly known", r.Token, needs.IncompleteMessage})
 	}
 	for _, n := range c.Missing {
-		out = append(out, needsFinding{catalog.SeverityError, "Token lacks " + n.Group.Name, r.Token, needs.MissingMessage(n)})
+		// Only a wholly known token surely lacks a group: otherwise the
+		// group may be in the part known after apply.
+		severity, title := catalog.SeverityError, "Token lacks "+n.Group.Name
+		if !c.Complete {
+			severity, title = catalog.SeverityWarning, "Token may lack "+n.Group.Name
+		}
+		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n)})
 	}
 	for _, g := range c.Unused {
 		out = append(out, needsFinding{catalog.SeverityWarning, "Token grants more than the plan needs", r.Token, needs.UnusedMessage(g)})
@@ -169,9 +192,7 @@ func needsText(r NeedsReport) string {
 		fmt.Fprintf(&b, "This %s needs %s for its %s:\n", r.Input, plural(n, "permission group"), things(r.Result.Changes))
 		writeGroupTable(&b, r.Result.Groups)
 	}
-	for _, f := range needsFindings(r) {
-		fmt.Fprintf(&b, "%s: %s: %s\n", catalog.Printable(f.where), f.severity, catalog.Printable(f.message))
-	}
+	writeFindingLines(&b, r)
 	fmt.Fprintf(&b, "Worked out from %s.\n", r.source())
 	return b.String()
 }

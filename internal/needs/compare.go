@@ -11,6 +11,9 @@ type Comparison struct {
 	// Unused are the token's groups that no need is met by: a token
 	// broader than the plan. A group the catalog lacks has only its ID.
 	Unused []catalog.Group
+	// Covered maps an unused Read group's id to the needed Write group of
+	// its product: the plan needs the product, only not that group.
+	Covered map[string]catalog.Group
 	// Complete is false when part of the token's policies is unknown or
 	// unreadable, so a need reported missing may yet be granted.
 	Complete bool
@@ -25,7 +28,11 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 		have[id] = true
 	}
 	used := map[string]bool{}
-	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}}
+	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}, Covered: map[string]catalog.Group{}}
+	needed := map[string]bool{}
+	for _, n := range r.Groups {
+		needed[n.Group.ID] = true
+	}
 	for _, n := range r.Groups {
 		by, ok := metBy(c, n.Group, have)
 		if !ok {
@@ -45,6 +52,9 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 			g = catalog.Group{ID: id}
 		}
 		out.Unused = append(out.Unused, g)
+		if w, ok := writeCounterpart(c, g); ok && needed[w.ID] {
+			out.Covered[id] = w
+		}
 	}
 	return out
 }

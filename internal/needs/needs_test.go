@@ -131,7 +131,25 @@ func TestCompareMeetsReadsWithWrites(t *testing.T) {
 	if len(cmp.Unused) != 2 || cmp.Unused[0].ID != catalogtest.ID("zone", "Zone Read") || cmp.Unused[1].ID != unknownID {
 		t.Errorf("unused %v, want Zone Read and the unknown id", cmp.Unused)
 	}
-	if msg := needs.UnusedMessage(cmp.Unused[1]); !strings.Contains(msg, unknownID) {
+	if msg := needs.UnusedMessage(cmp.Unused[1], cmp.Covered[unknownID]); !strings.Contains(msg, unknownID) {
 		t.Errorf("an unknown id's message %q does not name it", msg)
+	}
+}
+
+// TestCompareNamesTheWriteAReadIsCoveredBy: a Read group granted where the
+// plan needs its product's Write group is not called unneeded: the message
+// names the Write group the plan needs instead.
+func TestCompareNamesTheWriteAReadIsCoveredBy(t *testing.T) {
+	t.Parallel()
+	c := catalog.Default()
+	r := needs.Default().Compute(c, []needs.Change{inZone("cloudflare_dns_record.a", "cloudflare_dns_record", needs.AccessWrite)})
+	dnsRead, dnsWrite := catalogtest.ID("zone", "DNS Read"), catalogtest.ID("zone", "DNS Write")
+	cmp := needs.Compare(c, r, []string{dnsRead}, true)
+	if len(cmp.Missing) != 1 || len(cmp.Unused) != 1 || cmp.Covered[dnsRead].ID != dnsWrite {
+		t.Fatalf("missing %v, unused %v, covered %v: want DNS Write missing and DNS Read covered by it", cmp.Missing, cmp.Unused, cmp.Covered)
+	}
+	msg := needs.UnusedMessage(cmp.Unused[0], cmp.Covered[dnsRead])
+	if strings.Contains(msg, "nothing in this plan needs") || !strings.Contains(msg, catalogtest.Name(dnsWrite)) {
+		t.Errorf("%q: want the Write group the plan needs named, not \"nothing needs it\"", msg)
 	}
 }

@@ -47,8 +47,14 @@ func needVerb(n int) string {
 	return "need"
 }
 
-// UnusedMessage is a group the token grants that nothing in the plan needs.
-func UnusedMessage(g catalog.Group) string {
+// UnusedMessage is a group the token grants that nothing in the plan needs;
+// for a Read group whose product the plan needs written, it says so
+// (covered: the Write group), for "nothing needs it" would be untrue.
+func UnusedMessage(g catalog.Group, covered catalog.Group) string {
+	if covered.ID != "" {
+		return fmt.Sprintf("the token grants %s, but what this plan needs of it is %s, which also reads: with that granted, %s adds nothing.",
+			GroupLabel(g), GroupLabel(covered), g.Name)
+	}
 	return fmt.Sprintf("the token grants %s, which nothing in this plan needs: leave it out for a least-privilege token (or keep it for what this plan does not show).",
 		GroupLabel(g))
 }

@@ -171,7 +171,7 @@ func needsFindings(r NeedsReport) []needsFinding {
 		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n)})
 	}
 	for _, g := range c.Unused {
-		out = append(out, needsFinding{catalog.SeverityWarning, "Token grants more than the plan needs", r.Token, needs.UnusedMessage(g)})
+		out = append(out, needsFinding{catalog.SeverityWarning, "Token grants more than the plan needs", r.Token, needs.UnusedMessage(g, c.Covered[g.ID])})
 	}
 	return out
 }

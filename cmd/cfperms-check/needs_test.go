@@ -41,6 +41,8 @@ func TestNeeds(t *testing.T) {
 			stdout: `data "cfperms_token_policy"`, stderr: `(?m)^cloudflare_api_token\.ci: error: the token lacks `},
 		{name: "a token known only after apply may lack groups", args: []string{"-token", tokenchecktest.NeedsToken, partlyKnownTokenPlan(t, plan)}, status: exitClean,
 			stdout: `(?m)^cloudflare_api_token\.ci: warning: part of the token's policies is known only after apply(?s:.*)^cloudflare_api_token\.ci: warning: the token lacks `},
+		{name: "an account token is not told to add a user group", args: []string{"-token", `module.ci.module.deploy.cloudflare_account_token.deploy["a"]`, fixture("v4-plan.json")}, status: exitFindings,
+			stdout: `(?m)error: the token lacks [^\n]+ \(user\), [^\n]+an account-owned token cannot hold user permission groups: apply those resources with a user-owned token`},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},

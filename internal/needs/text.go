@@ -34,8 +34,14 @@ func UnknownMessage(u Unknown) string {
 		Addresses(u.Addresses), u.Why)
 }
 
-// MissingMessage is a need the token does not meet.
-func MissingMessage(n Need) string {
+// MissingMessage is a need the token does not meet. An account-owned token
+// cannot hold a user group, so for one the advice is another token, not a
+// group it cannot be given.
+func MissingMessage(n Need, accountOwned bool) string {
+	if accountOwned && n.Group.ScopeKey() == catalog.ScopeKeyUser {
+		return fmt.Sprintf("the token lacks %s, which %s %s, and an account-owned token cannot hold user permission groups: apply those resources with a user-owned token (cloudflare_api_token) that holds the group %s.",
+			GroupLabel(n.Group), Addresses(n.For), needVerb(len(n.For)), n.Group.ID)
+	}
 	return fmt.Sprintf("the token lacks %s, which %s %s: add the group %s to its policies.",
 		GroupLabel(n.Group), Addresses(n.For), needVerb(len(n.For)), n.Group.ID)
 }

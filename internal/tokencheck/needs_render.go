@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -149,6 +150,9 @@ type needsFinding struct {
 	message  string
 }
 
+// accountOwned matches the address of an account-owned token.
+var accountOwned = regexp.MustCompile(`(^|\.)cloudflare_account_token\.`)
+
 func needsFindings(r NeedsReport) []needsFinding {
 	var out []needsFinding
 	for _, u := range r.Result.Unknown {
@@ -168,7 +172,7 @@ func needsFindings(r NeedsReport) []needsFinding {
 		if !c.Complete {
 			severity, title = catalog.SeverityWarning, "Token may lack "+n.Group.Name
 		}
-		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n)})
+		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n, accountOwned.MatchString(r.Token))})
 	}
 	for _, g := range c.Unused {
 		out = append(out, needsFinding{catalog.SeverityWarning, "Token grants more than the plan needs", r.Token, needs.UnusedMessage(g, c.Covered[g.ID])})

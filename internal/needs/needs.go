@@ -47,6 +47,10 @@ type Need struct {
 	// Accounts and Zones are the resource keys the plan knows for the
 	// changes that need the group, sorted.
 	Accounts, Zones []string
+	// UnknownAccount and UnknownZone say a change that needs the group
+	// sets an account or zone id the plan knows only after apply: its key
+	// is none of Accounts or Zones.
+	UnknownAccount, UnknownZone bool
 }
 
 // Unknown is a type the table cannot answer for, with its addresses.
@@ -120,6 +124,8 @@ type needDraft struct {
 	group           catalog.Group
 	for_            map[string]bool
 	accounts, zones map[string]bool
+	unknownAccount  bool
+	unknownZone     bool
 }
 
 type merger struct {
@@ -141,6 +147,8 @@ func (m *merger) addNeed(g catalog.Group, ch Change) {
 	if ch.ZoneID != "" {
 		d.zones[ch.ZoneID] = true
 	}
+	d.unknownAccount = d.unknownAccount || ch.SetsAccountID && ch.AccountID == ""
+	d.unknownZone = d.unknownZone || ch.SetsZoneID && ch.ZoneID == ""
 }
 
 func (m *merger) addUnknown(ch Change, why string) {
@@ -164,7 +172,8 @@ func (m *merger) result(c *catalog.Catalog) Result {
 		}
 	}
 	for _, d := range m.needs {
-		r.Groups = append(r.Groups, Need{Group: d.group, For: sortedKeys(d.for_), Accounts: sortedKeys(d.accounts), Zones: sortedKeys(d.zones)})
+		r.Groups = append(r.Groups, Need{Group: d.group, For: sortedKeys(d.for_), Accounts: sortedKeys(d.accounts), Zones: sortedKeys(d.zones),
+			UnknownAccount: d.unknownAccount, UnknownZone: d.unknownZone})
 	}
 	sort.Slice(r.Groups, func(i, j int) bool { return needLess(r.Groups[i].Group, r.Groups[j].Group) })
 	for _, u := range m.unknown {
@@ -176,6 +185,8 @@ func (m *merger) result(c *catalog.Catalog) Result {
 }
 
 func mergeInto(into, from *needDraft) {
+	into.unknownAccount = into.unknownAccount || from.unknownAccount
+	into.unknownZone = into.unknownZone || from.unknownZone
 	for k := range from.for_ {
 		into.for_[k] = true
 	}

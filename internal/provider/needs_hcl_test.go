@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,6 +36,7 @@ func TestNeedsHCLPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	hcl := out.String()
+	expectFormatted(t, hcl)
 	_, concat, ok := strings.Cut(hcl, "# In the token: policies = ")
 	if !ok {
 		t.Fatalf("no concat() comment in:\n%s", hcl)
@@ -42,4 +44,20 @@ func TestNeedsHCLPlans(t *testing.T) {
 	hcl += "\noutput \"policies\" {\n  value = length(" + strings.TrimSpace(concat) + ")\n}\n"
 	config, env := completeFragment(t, hcl)
 	checkDocsBlock(t, rc, config, env)
+}
+
+// expectFormatted wants hcl as terraform fmt writes it: pasted, it must
+// pass a CI job's terraform fmt -check.
+func expectFormatted(t *testing.T, hcl string) {
+	t.Helper()
+	cmd := exec.Command(terraformCLI(t), "fmt", "-")
+	cmd.Stdin = strings.NewReader(hcl)
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null", "CHECKPOINT_DISABLE=1")
+	formatted, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("terraform fmt -: %v", err)
+	}
+	if string(formatted) != hcl {
+		t.Errorf("the hcl is not as terraform fmt writes it; fmt gives:\n%s", formatted)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cfperms/terraform-provider-cfperms/internal/catalog"
 	"github.com/cfperms/terraform-provider-cfperms/internal/needs"
@@ -274,30 +275,39 @@ func needsHCL(r NeedsReport) string {
 
 func writePolicyBlock(b *strings.Builder, name string, groups []needs.Need, vars map[string]bool) {
 	fmt.Fprintf(b, "\ndata \"cfperms_token_policy\" %q {\n  permissions = [\n", name)
-	for _, n := range groups {
-		fmt.Fprintf(b, "    %q, # %s, for %s\n", n.Group.Name, n.Group.ID, hclComment(needs.Addresses(n.For)))
+	// Aligned as terraform fmt aligns them, so the output passes fmt -check.
+	names := make([]string, len(groups))
+	for i, n := range groups {
+		names[i] = fmt.Sprintf("%q,", n.Group.Name)
+	}
+	width := maxWidth(names)
+	for i, n := range groups {
+		fmt.Fprintf(b, "    %s%s # %s, for %s\n", names[i], pad(names[i], width), n.Group.ID, hclComment(needs.Addresses(n.For)))
 	}
 	b.WriteString("  ]\n  resources = {\n")
-	for _, key := range resourceKeys(groups, vars) {
-		fmt.Fprintf(b, "    %s = \"*\"\n", key)
+	keys := resourceKeys(groups, vars)
+	width = maxWidth(keys)
+	for _, key := range keys {
+		fmt.Fprintf(b, "    %s%s = \"*\"\n", key, pad(key, width))
 	}
 	b.WriteString("  }\n}\n")
 }
 
 // resourceKeys are the HCL keys of a scope's policy: the ids the plan
-// knows, or a variable.
+// knows, and a variable for those it knows only after apply or not at all
+// (a zone left out would be a 403 at apply).
 func resourceKeys(groups []needs.Need, vars map[string]bool) []string {
 	scope := groups[0].Group.ScopeKey()
 	ids := map[string]bool{}
-	variable := ""
+	variable, unknown := "", false
 	for _, n := range groups {
 		switch scope {
 		case catalog.ScopeKeyAccount:
 			addAll(ids, n.Accounts)
-			variable = "account_id"
+			variable, unknown = "account_id", unknown || n.UnknownAccount
 		case catalog.ScopeKeyZone:
 			addAll(ids, n.Zones)
-			variable = "zone_id"
+			variable, unknown = "zone_id", unknown || n.UnknownZone
 		case catalog.ScopeKeyUser:
 			variable = "user_id"
 		default:
@@ -310,11 +320,24 @@ func resourceKeys(groups []needs.Need, vars map[string]bool) []string {
 			keys = append(keys, fmt.Sprintf("%q", scope+"."+id))
 		}
 	}
-	if len(keys) == 0 {
+	if len(keys) == 0 || unknown {
 		vars[variable] = true
 		keys = append(keys, fmt.Sprintf("\"%s.${var.%s}\"", scope, variable))
 	}
 	return keys
+}
+
+func maxWidth(list []string) int {
+	width := 0
+	for _, s := range list {
+		width = max(width, utf8.RuneCountInString(s))
+	}
+	return width
+}
+
+// pad is the spaces that bring s to width.
+func pad(s string, width int) string {
+	return strings.Repeat(" ", width-utf8.RuneCountInString(s))
 }
 
 func addAll(set map[string]bool, list []string) {

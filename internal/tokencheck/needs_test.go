@@ -167,3 +167,26 @@ func TestNeedsCompare(t *testing.T) {
 		t.Errorf("unused %v, want DNS Read alone", cmp.Unused)
 	}
 }
+
+// TestNeedsHCLKeysEveryZone: a zone the plan knows only after apply gets a
+// variable key beside the zones it knows, never left out (its records would
+// get a 403 at apply).
+func TestNeedsHCLKeysEveryZone(t *testing.T) {
+	t.Parallel()
+	const known = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+	c, table := catalog.Default(), needs.Default()
+	changes := []needs.Change{
+		{Address: "cloudflare_dns_record.known", Type: "cloudflare_dns_record", Kind: needs.KindResource, Access: needs.AccessWrite, SetsZoneID: true, ZoneID: known},
+		{Address: "cloudflare_dns_record.later", Type: "cloudflare_dns_record", Kind: needs.KindResource, Access: needs.AccessWrite, SetsZoneID: true},
+	}
+	report := tokencheck.NeedsReport{Input: "plan", Provider: table.ProviderVersion(), Result: table.Compute(c, changes)}
+	var out strings.Builder
+	if err := tokencheck.WriteNeeds(&out, report, "hcl"); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"com.cloudflare.api.account.zone.` + known + `"`, `"com.cloudflare.api.account.zone.${var.zone_id}"`, `variable "zone_id"`} {
+		if !strings.Contains(out.String(), key) {
+			t.Errorf("no %s in:\n%s", key, out.String())
+		}
+	}
+}

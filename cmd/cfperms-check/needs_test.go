@@ -20,6 +20,8 @@ func TestNeeds(t *testing.T) {
 	dnsWrite := catalogtest.ID("zone", "DNS Write")
 	policies := filepath.Join(t.TempDir(), "policies.json")
 	writeJSON(t, policies, []any{map[string]any{"effect": "allow", "permission_groups": []any{map[string]any{"id": dnsWrite}}, "resources": map[string]any{}}})
+	named := filepath.Join(t.TempDir(), "named.json")
+	writeJSON(t, named, []any{map[string]any{"effect": "allow", "permission_groups": []any{map[string]any{"id": catalogtest.Name(dnsWrite)}}, "resources": map[string]any{}}})
 	apiToken := filepath.Join(t.TempDir(), "token.json")
 	writeJSON(t, apiToken, map[string]any{"result": map[string]any{"id": "x", "policies": []any{}}})
 	for _, tc := range []struct {
@@ -43,6 +45,8 @@ func TestNeeds(t *testing.T) {
 			stdout: `(?m)^cloudflare_api_token\.ci: warning: part of the token's policies is known only after apply(?s:.*)^cloudflare_api_token\.ci: warning: the token lacks `},
 		{name: "an account token is not told to add a user group", args: []string{"-token", `module.ci.module.deploy.cloudflare_account_token.deploy["a"]`, fixture("v4-plan.json")}, status: exitFindings,
 			stdout: `(?m)error: the token lacks [^\n]+ \(user\), [^\n]+an account-owned token cannot hold user permission groups: apply those resources with a user-owned token`},
+		{name: "a name where an id belongs", args: []string{"-token-policies", named, plan}, status: exitFindings,
+			stdout: `(?m): error: the token's policies hold "` + regexp.QuoteMeta(catalogtest.Name(dnsWrite)) + `", a permission group's name, where Cloudflare takes only ids: write ` + dnsWrite},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},

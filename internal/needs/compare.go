@@ -14,6 +14,9 @@ type Comparison struct {
 	// Covered maps an unused Read group's id to the needed Write group of
 	// its product: the plan needs the product, only not that group.
 	Covered map[string]catalog.Group
+	// Named maps a value that is a group's name, not an id, to the group
+	// it names: Cloudflare takes only ids, so it grants nothing.
+	Named map[string]catalog.Group
 	// Complete is false when part of the token's policies is unknown or
 	// unreadable, so a need reported missing may yet be granted.
 	Complete bool
@@ -28,7 +31,7 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 		have[id] = true
 	}
 	used := map[string]bool{}
-	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}, Covered: map[string]catalog.Group{}}
+	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}, Covered: map[string]catalog.Group{}, Named: map[string]catalog.Group{}}
 	needed := map[string]bool{}
 	for _, n := range r.Groups {
 		needed[n.Group.ID] = true
@@ -54,6 +57,11 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 		out.Unused = append(out.Unused, g)
 		if w, ok := writeCounterpart(c, g); ok && needed[w.ID] {
 			out.Covered[id] = w
+		}
+		if !catalog.IsID(id) {
+			if m, err := c.Resolve(id, ""); err == nil {
+				out.Named[id] = m.Group
+			}
 		}
 	}
 	return out

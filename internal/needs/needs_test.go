@@ -131,7 +131,7 @@ func TestCompareMeetsReadsWithWrites(t *testing.T) {
 	if len(cmp.Unused) != 2 || cmp.Unused[0].ID != catalogtest.ID("zone", "Zone Read") || cmp.Unused[1].ID != unknownID {
 		t.Errorf("unused %v, want Zone Read and the unknown id", cmp.Unused)
 	}
-	if msg := needs.UnusedMessage(cmp.Unused[1], cmp.Covered[unknownID]); !strings.Contains(msg, unknownID) {
+	if msg := needs.UnusedMessage(cmp, cmp.Unused[1]); !strings.Contains(msg, unknownID) {
 		t.Errorf("an unknown id's message %q does not name it", msg)
 	}
 }
@@ -148,8 +148,25 @@ func TestCompareNamesTheWriteAReadIsCoveredBy(t *testing.T) {
 	if len(cmp.Missing) != 1 || len(cmp.Unused) != 1 || cmp.Covered[dnsRead].ID != dnsWrite {
 		t.Fatalf("missing %v, unused %v, covered %v: want DNS Write missing and DNS Read covered by it", cmp.Missing, cmp.Unused, cmp.Covered)
 	}
-	msg := needs.UnusedMessage(cmp.Unused[0], cmp.Covered[dnsRead])
+	msg := needs.UnusedMessage(cmp, cmp.Unused[0])
 	if strings.Contains(msg, "nothing in this plan needs") || !strings.Contains(msg, catalogtest.Name(dnsWrite)) {
 		t.Errorf("%q: want the Write group the plan needs named, not \"nothing needs it\"", msg)
+	}
+}
+
+// TestCompareNamesANameWhereAnIdBelongs: a group's name in a token's
+// policies grants nothing; the message says it is a name and gives the id.
+func TestCompareNamesANameWhereAnIdBelongs(t *testing.T) {
+	t.Parallel()
+	c := catalog.Default()
+	dnsWrite := catalogtest.ID("zone", "DNS Write")
+	name := catalogtest.Name(dnsWrite)
+	r := needs.Default().Compute(c, []needs.Change{inZone("cloudflare_dns_record.a", "cloudflare_dns_record", needs.AccessWrite)})
+	cmp := needs.Compare(c, r, []string{name}, true)
+	if len(cmp.Missing) != 1 || len(cmp.Unused) != 1 {
+		t.Fatalf("missing %v, unused %v: a name grants nothing", cmp.Missing, cmp.Unused)
+	}
+	if msg := needs.UnusedMessage(cmp, cmp.Unused[0]); !strings.Contains(msg, "name") || !strings.Contains(msg, "write "+dnsWrite) {
+		t.Errorf("%q: want it called a name, with the id to write", msg)
 	}
 }

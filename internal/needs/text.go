@@ -53,11 +53,16 @@ func needVerb(n int) string {
 	return "need"
 }
 
-// UnusedMessage is a group the token grants that nothing in the plan needs;
-// for a Read group whose product the plan needs written, it says so
-// (covered: the Write group), for "nothing needs it" would be untrue.
-func UnusedMessage(g catalog.Group, covered catalog.Group) string {
-	if covered.ID != "" {
+// UnusedMessage is a group the token grants that nothing in the plan needs,
+// as cmp found it: a name where an id belongs says so, with the id; a Read
+// group whose product the plan needs written names that Write group, for
+// "nothing needs it" would be untrue.
+func UnusedMessage(cmp Comparison, g catalog.Group) string {
+	if named, ok := cmp.Named[g.ID]; ok {
+		return fmt.Sprintf("the token's policies hold %q, a permission group's name, where Cloudflare takes only ids: write %s (%s) instead; as it is, it grants nothing.",
+			g.ID, named.ID, GroupLabel(named))
+	}
+	if covered, ok := cmp.Covered[g.ID]; ok {
 		return fmt.Sprintf("the token grants %s, but what this plan needs of it is %s, which also reads: with that granted, %s adds nothing.",
 			GroupLabel(g), GroupLabel(covered), g.Name)
 	}

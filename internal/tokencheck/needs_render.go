@@ -29,12 +29,18 @@ type NeedsReport struct {
 	Comparison *needs.Comparison
 }
 
-// Errors counts the findings that fail the run: missing groups.
+// Errors counts the findings that fail the run: names where ids belong,
+// and missing groups of a wholly known token (a group not seen in a partly
+// known one may yet be granted).
 func (r NeedsReport) Errors() int {
-	if r.Comparison == nil || !r.Comparison.Complete {
-		return 0 // a group not seen in a partly known token may yet be granted
+	if r.Comparison == nil {
+		return 0
 	}
-	return len(r.Comparison.Missing)
+	n := len(r.Comparison.Named)
+	if r.Comparison.Complete {
+		n += len(r.Comparison.Missing)
+	}
+	return n
 }
 
 // WriteNeedsFindings writes the findings alone, a line each: beside the hcl
@@ -176,7 +182,12 @@ func needsFindings(r NeedsReport) []needsFinding {
 		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n, accountOwned.MatchString(r.Token))})
 	}
 	for _, g := range c.Unused {
-		out = append(out, needsFinding{catalog.SeverityWarning, "Token grants more than the plan needs", r.Token, needs.UnusedMessage(g, c.Covered[g.ID])})
+		severity, title := catalog.SeverityWarning, "Token grants more than the plan needs"
+		if _, named := c.Named[g.ID]; named {
+			// Cloudflare refuses the token's policies: a mistake, not breadth.
+			severity, title = catalog.SeverityError, "Token holds a name where an id belongs"
+		}
+		out = append(out, needsFinding{severity, title, r.Token, needs.UnusedMessage(*c, g)})
 	}
 	return out
 }

@@ -76,18 +76,22 @@ func partlyKnownTokenPlan(t *testing.T, plan string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
+	var doc map[string]json.RawMessage
+	var changes []map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, rc := range doc["resource_changes"].([]any) {
-		rc := rc.(map[string]any)
-		if rc["address"] != tokenchecktest.NeedsToken {
-			continue
+	if err := json.Unmarshal(doc["resource_changes"], &changes); err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range changes {
+		if rc["address"] == tokenchecktest.NeedsToken {
+			after := map[string]any{"name": "ci"}
+			rc["change"] = map[string]any{"actions": []string{"update"}, "before": after, "after": after, "after_unknown": map[string]any{"policies": true}}
 		}
-		change := rc["change"].(map[string]any)
-		delete(change["after"].(map[string]any), "policies")
-		change["after_unknown"] = map[string]any{"policies": true}
+	}
+	if doc["resource_changes"], err = json.Marshal(changes); err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "plan.json")
 	writeJSON(t, out, doc)

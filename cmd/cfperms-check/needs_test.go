@@ -22,6 +22,9 @@ func TestNeeds(t *testing.T) {
 	writeJSON(t, policies, []any{map[string]any{"effect": "allow", "permission_groups": []any{map[string]any{"id": dnsWrite}}, "resources": map[string]any{}}})
 	named := filepath.Join(t.TempDir(), "named.json")
 	writeJSON(t, named, []any{map[string]any{"effect": "allow", "permission_groups": []any{map[string]any{"id": catalogtest.Name(dnsWrite)}}, "resources": map[string]any{}}})
+	empty := filepath.Join(t.TempDir(), "empty-plan.json")
+	writeJSON(t, empty, map[string]any{"format_version": "1.2", "planned_values": map[string]any{"root_module": map[string]any{}},
+		"resource_changes": []any{map[string]any{"address": "terraform_data.x", "mode": "managed", "type": "terraform_data", "name": "x", "change": map[string]any{"actions": []string{"create"}}}}})
 	apiToken := filepath.Join(t.TempDir(), "token.json")
 	writeJSON(t, apiToken, map[string]any{"result": map[string]any{"id": "x", "policies": []any{}}})
 	for _, tc := range []struct {
@@ -47,6 +50,8 @@ func TestNeeds(t *testing.T) {
 			stdout: `(?m)error: the token lacks [^\n]+ \(user\), [^\n]+an account-owned token cannot hold user permission groups: apply those resources with a user-owned token`},
 		{name: "a name where an id belongs", args: []string{"-token-policies", named, plan}, status: exitFindings,
 			stdout: `(?m): error: the token's policies hold "` + regexp.QuoteMeta(catalogtest.Name(dnsWrite)) + `", a permission group's name, where Cloudflare takes only ids: write ` + dnsWrite},
+		{name: "hcl for a plan without Cloudflare resources says so", args: []string{"-format", "hcl", empty}, status: exitClean,
+			stdout: `(?m)^# No resources of the Cloudflare provider in this plan: it needs no permission group\.$`},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},

@@ -201,7 +201,7 @@ func needsText(r NeedsReport) string {
 	var b strings.Builder
 	switch n := len(r.Result.Groups); {
 	case r.Result.Changes == 0:
-		fmt.Fprintf(&b, "No resources of the Cloudflare provider in this %s: it needs no permission group.\n", r.Input)
+		fmt.Fprintf(&b, "%s\n", noResources(r))
 	case n == 0:
 		fmt.Fprintf(&b, "No permission group could be named for this %s's %s (see below).\n", r.Input, things(r.Result.Changes))
 	default:
@@ -272,7 +272,11 @@ func needsHCL(r NeedsReport) string {
 		writePolicyBlock(&blocks, name, byScope[s], vars)
 	}
 	for _, v := range sortedSet(vars) {
-		fmt.Fprintf(&b, "\nvariable %q {\n  type = string\n}\n", v)
+		if help, ok := variableHelp[v]; ok {
+			fmt.Fprintf(&b, "\nvariable %q {\n  description = %q\n  type        = string\n}\n", v, help)
+		} else {
+			fmt.Fprintf(&b, "\nvariable %q {\n  type = string\n}\n", v)
+		}
 	}
 	b.WriteString(blocks.String())
 	for _, u := range r.Result.Unknown {
@@ -280,8 +284,24 @@ func needsHCL(r NeedsReport) string {
 	}
 	if len(names) > 0 {
 		fmt.Fprintf(&b, "\n# In the token: policies = concat(%s)\n", strings.Join(names, ", "))
+	} else if r.Result.Changes == 0 {
+		fmt.Fprintf(&b, "\n# %s\n", noResources(r))
 	}
 	return b.String()
+}
+
+// variableHelp says where the id a variable stands for is found; a key
+// the plan knows only after apply is the id of the resource it creates.
+var variableHelp = map[string]string{
+	"account_id": "The account's id: the dashboard shows it on the account's home page.",
+	"zone_id":    "The zone's id: the dashboard shows it on the zone's Overview page.",
+	"user_id":    "The id of the user the token belongs to: GET /user returns it.",
+}
+
+// noResources is the answer for a plan or state with nothing of the
+// Cloudflare provider in it.
+func noResources(r NeedsReport) string {
+	return fmt.Sprintf("No resources of the Cloudflare provider in this %s: it needs no permission group.", r.Input)
 }
 
 func writePolicyBlock(b *strings.Builder, name string, groups []needs.Need, vars map[string]bool) {

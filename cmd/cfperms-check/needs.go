@@ -135,7 +135,8 @@ func tokenPolicies(o needsOptions, changes tokencheck.Changes) (*namedPolicies, 
 	case o.token == "":
 		return nil, nil
 	}
-	var addresses []string
+	var addresses, instances []string
+	seen := map[string]bool{}
 	for _, t := range changes.Tokens {
 		if t.Address == o.token {
 			if t.NotChecked != "" {
@@ -143,10 +144,21 @@ func tokenPolicies(o needsOptions, changes tokencheck.Changes) (*namedPolicies, 
 			}
 			return &namedPolicies{name: t.Address, value: t.Policies}, nil
 		}
+		if seen[t.Address] {
+			continue // a deposed object beside its current one: one address
+		}
+		seen[t.Address] = true
 		addresses = append(addresses, t.Address)
+		if strings.HasPrefix(t.Address, o.token+"[") {
+			instances = append(instances, t.Address)
+		}
 	}
-	if len(addresses) == 0 {
+	switch {
+	case len(addresses) == 0:
 		return nil, fmt.Errorf("-token %s: this %s has no cloudflare_api_token or cloudflare_account_token; use -token-policies FILE for a token managed elsewhere", catalog.Printable(o.token), changes.Kind)
+	case len(instances) > 0:
+		// count or for_each: the address names instances, not one token.
+		return nil, fmt.Errorf("-token %s names %d tokens (count or for_each): give one instance, such as %s", catalog.Printable(o.token), len(instances), catalog.Printable(needs.Addresses(instances)))
 	}
 	return nil, fmt.Errorf("-token %s is not a token of this %s; its tokens are %s", catalog.Printable(o.token), changes.Kind, catalog.Printable(needs.Addresses(addresses)))
 }

@@ -52,6 +52,8 @@ func TestNeeds(t *testing.T) {
 			stdout: `(?m): error: the token's policies hold "` + regexp.QuoteMeta(catalogtest.Name(dnsWrite)) + `", a permission group's name, where Cloudflare takes only ids: write ` + dnsWrite},
 		{name: "hcl for a plan without Cloudflare resources says so", args: []string{"-format", "hcl", empty}, status: exitClean,
 			stdout: `(?m)^# No resources of the Cloudflare provider in this plan: it needs no permission group\.$`},
+		{name: "a token address without its instance key", args: []string{"-token", "module.ci.module.deploy.cloudflare_account_token.deploy", fixture("v4-plan.json")}, status: exitBadInput,
+			stderr: `names 2 tokens \(count or for_each\): give one instance, such as module\.ci\.module\.deploy\.cloudflare_account_token\.deploy\["a"\], module\.ci\.module\.deploy\.cloudflare_account_token\.deploy\["b"\]`},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},

@@ -35,8 +35,10 @@ func (t *Table) ForTypes(c *catalog.Catalog, list []*string, access Access) (Res
 			problems = append(problems, TypeProblem{Index: i, Message: nullType})
 			continue
 		}
-		types[i] = *e
-		ch, msg := t.typeChange(c, *e, access)
+		// Terraform types are lower case; spaces and capitals are slips,
+		// read past as the access argument's are, and not echoed back.
+		types[i] = strings.ToLower(strings.TrimSpace(*e))
+		ch, msg := t.typeChange(c, types[i], access)
 		if msg != "" {
 			problems = append(problems, TypeProblem{Index: i, Message: msg})
 			continue

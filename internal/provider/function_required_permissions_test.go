@@ -44,6 +44,8 @@ func TestRequiredPermissionsFunction(t *testing.T) {
 			`(?s)types\[0\]: no permission group can be named for cloudflare_ruleset: the\s+Cloudflare\s+provider\s+lists\s+no\s+accepted\s+permissions.*` +
 				`types\[1\]: "cloudflare_dns_recrod" is not a resource type of the Cloudflare provider v5\.\d+\.\d+\.\s+Did\s+you\s+mean\s+"cloudflare_dns_record"\?.*` +
 				`types\[2\] is null: write`},
+		{"spaces and capitals are read past", `provider::cfperms::required_permissions([" CLOUDFLARE_Page_Rule "])[0].for`,
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("cloudflare_page_rule")}), ""},
 		{"a level is needed", `provider::cfperms::required_permissions(["cloudflare_logpush_job"])`, nil,
 			`cloudflare_logpush_job works at account and at zone level: write\s+cloudflare_logpush_job@account\s+or\s+cloudflare_logpush_job@zone`},
 		// Only the level a group can be named at is offered.

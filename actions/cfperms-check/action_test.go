@@ -136,6 +136,15 @@ func TestActionRunsTheRelease(t *testing.T) {
 			t.Errorf("status %d, stdout:\n%s", status, out)
 		}
 	})
+	t.Run("a branch has no release", func(t *testing.T) {
+		t.Parallel()
+		for _, ref := range []string{"main", "0123abc", "v1.2"} {
+			out, status, _ := runAction(t, dir, "CFPERMS_PLAN="+plan, "CFPERMS_VERSION="+ref)
+			if status != 2 || !strings.Contains(out, "is not a release version such as 1.5.0") {
+				t.Errorf("%s: status %d, stdout:\n%s", ref, status, out)
+			}
+		}
+	})
 	t.Run("a bad command", func(t *testing.T) {
 		t.Parallel()
 		out, status, _ := runAction(t, dir, "CFPERMS_COMMAND=audit", "CFPERMS_PLAN="+plan)

@@ -6,9 +6,12 @@
 set -euo pipefail
 
 version="${CFPERMS_VERSION#v}"
-case "$version" in
-  "" | *[!0-9A-Za-z.+-]*) echo "::error title=cfperms-check::the version \"$version\" is not a release version such as 1.5.0: set the action's version input, or use the action at a release tag" >&2; exit 2 ;;
-esac
+# A release version: a branch or commit the action is used at (@main) has
+# no release to download, so it needs the version input.
+if ! [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]+)?$ ]]; then
+  echo "::error title=cfperms-check::the version \"$version\" is not a release version such as 1.5.0: set the action's version input, or use the action at a release tag" >&2
+  exit 2
+fi
 case "${CFPERMS_COMMAND:-check}" in
   check | needs) ;;
   *) echo "::error title=cfperms-check::command \"$CFPERMS_COMMAND\" is neither check nor needs" >&2; exit 2 ;;

@@ -61,6 +61,7 @@ func parseNeedsOptions(args []string, stderr io.Writer) (o needsOptions, status 
 }
 
 func (o *needsOptions) check(files []string) error {
+	o.format = strings.ToLower(o.format) // -format JSON means json
 	switch {
 	case len(files) > 1:
 		return fmt.Errorf("one input file at most, got %d: %s", len(files), strings.Join(files, " "))

@@ -56,6 +56,7 @@ func TestNeeds(t *testing.T) {
 			stderr: `names 2 tokens \(count or for_each\): give one instance, such as module\.ci\.module\.deploy\.cloudflare_account_token\.deploy\["a"\], module\.ci\.module\.deploy\.cloudflare_account_token\.deploy\["b"\]`},
 		{name: "no such token", args: []string{"-token", "cloudflare_api_token.nope", plan}, status: exitBadInput, stderr: `-token cloudflare_api_token\.nope is not a token of this plan; its tokens are cloudflare_api_token\.ci`},
 		{name: "both", args: []string{"-token", "a", "-token-policies", "b", plan}, status: exitBadInput, stderr: `give one`},
+		{name: "a format in capitals", args: []string{"-format", "JSON", plan}, status: exitClean, stdout: `^\{\n  "groups": \[`},
 		{name: "bad format", args: []string{"-format", "yaml", plan}, status: exitBadInput, stderr: `-format "yaml" is not one of text, json, hcl, github`},
 		{name: "not a plan", args: []string{fixture("bad/human-plan.txt")}, status: exitBadInput, stderr: `is not JSON`},
 		{name: "state", args: []string{fixture("needs-state.json")}, status: exitClean, stdout: `^This state needs \d+ permission groups for its 8 Cloudflare resources and data sources:\n`},

@@ -119,12 +119,13 @@ func needsReport(o needsOptions, stdin io.Reader) (tokencheck.NeedsReport, error
 	}
 	granted, complete := catalog.AllowedGroupIDs(policies.value)
 	cmp := needs.Compare(c, r.Result, granted, complete)
-	r.Token, r.Comparison = policies.name, &cmp
+	r.Token, r.TokenKind, r.Comparison = policies.name, policies.kind, &cmp
 	return r, nil
 }
 
 type namedPolicies struct {
 	name  string
+	kind  string // tokencheck.TokenTypes' kind, "" for a file
 	value any
 }
 
@@ -143,7 +144,7 @@ func tokenPolicies(o needsOptions, changes tokencheck.Changes) (*namedPolicies, 
 			if t.NotChecked != "" {
 				return nil, fmt.Errorf("-token %s: %s", o.token, t.NotChecked)
 			}
-			return &namedPolicies{name: t.Address, value: t.Policies}, nil
+			return &namedPolicies{name: t.Address, kind: tokencheck.TokenTypes[t.Type], value: t.Policies}, nil
 		}
 		if seen[t.Address] {
 			continue // a deposed object beside its current one: one address

@@ -22,18 +22,19 @@ func caseLabel(name string) string {
 	return label
 }
 
-// caseLabels labels every name, failing the test when two names share a
-// label: their blocks would collide in the one configuration.
-func caseLabels(t *testing.T, names []string) []string {
+// caseLabels labels the n cases of a table by their names (name(i) is the
+// i-th), failing the test when two share a label: their blocks would
+// collide in the one configuration.
+func caseLabels(t *testing.T, n int, name func(i int) string) []string {
 	t.Helper()
-	labels := make([]string, len(names))
+	labels := make([]string, n)
 	seen := map[string]string{}
-	for i, name := range names {
-		labels[i] = caseLabel(name)
+	for i := range n {
+		labels[i] = caseLabel(name(i))
 		if other, dup := seen[labels[i]]; dup {
-			t.Fatalf("cases %q and %q share the label %q", other, name, labels[i])
+			t.Fatalf("cases %q and %q share the label %q", other, name(i), labels[i])
 		}
-		seen[labels[i]] = name
+		seen[labels[i]] = name(i)
 	}
 	return labels
 }
@@ -79,11 +80,7 @@ func outputError(name, expr, pattern string) blockError {
 // test: every error must be one a case expects.
 func expectBlockErrors(t *testing.T, cases []blockError) {
 	t.Helper()
-	var names []string
-	for _, c := range cases {
-		names = append(names, c.name)
-	}
-	caseLabels(t, names)
+	caseLabels(t, len(cases), func(i int) string { return cases[i].name })
 	pending := cases
 	for len(pending) > 0 {
 		var config strings.Builder

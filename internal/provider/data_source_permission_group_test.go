@@ -41,13 +41,9 @@ func TestPermissionGroupDataSource(t *testing.T) {
 		{"reverse lookup by id", fmt.Sprintf("id = %q", idBillingRead), idBillingRead, "Billing Read", "account", "com.cloudflare.api.account", "read", "id"},
 		{"id with its scope", fmt.Sprintf("id = %q\nscope = \"zone\"", idDNSWrite), idDNSWrite, "DNS Write", "zone", "com.cloudflare.api.account.zone", "write", "id"},
 	}
-	names := make([]string, len(tests))
-	for i, tt := range tests {
-		names[i] = tt.name
-	}
 	var config strings.Builder
 	var checks []statecheck.StateCheck
-	for i, label := range caseLabels(t, names) {
+	for i, label := range caseLabels(t, len(tests), func(i int) string { return tests[i].name }) {
 		tt := tests[i]
 		fmt.Fprintf(&config, "data \"cfperms_permission_group\" %q {\n%s\n}\n", label, tt.arguments)
 		address := "data.cfperms_permission_group." + label

@@ -134,13 +134,9 @@ func TestPermissionGroupsDataSourceFilters(t *testing.T) {
 			}
 		}},
 	}
-	names := make([]string, len(tests))
-	for i, tt := range tests {
-		names[i] = tt.name
-	}
 	var config strings.Builder
 	var checks []statecheck.StateCheck
-	for i, label := range caseLabels(t, names) {
+	for i, label := range caseLabels(t, len(tests), func(i int) string { return tests[i].name }) {
 		fmt.Fprintf(&config, "data \"cfperms_permission_groups\" %q {\n%s\n}\n", label, tests[i].arguments)
 		checks = append(checks, tests[i].checks("data.cfperms_permission_groups."+label)...)
 	}

@@ -246,7 +246,7 @@ func TestTokenPolicyDataSourceUnknownInputs(t *testing.T) {
 	config := "resource \"terraform_data\" \"later\" {\n  input = \"*\"\n}\n"
 	var planChecks []plancheck.PlanCheck
 	var stateChecks []statecheck.StateCheck
-	for i, label := range caseLabels(t, names) {
+	for i, label := range caseLabels(t, len(names), func(i int) string { return names[i] }) {
 		config += "\ndata \"cfperms_token_policy\" \"" + label + "\" {" + tests[names[i]] + "\n}\n"
 		address := "data.cfperms_token_policy." + label
 		planChecks = append(planChecks, plancheck.ExpectUnknownValue(address, tfjsonpath.New("permission_group_ids")))

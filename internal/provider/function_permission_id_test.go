@@ -27,20 +27,15 @@ func runFunctionCases(t *testing.T, cases []functionCase) {
 	var values strings.Builder
 	var checks []statecheck.StateCheck
 	var failing []blockError
-	for _, tt := range cases {
+	for i, label := range caseLabels(t, len(cases), func(i int) string { return cases[i].name }) {
+		tt := cases[i]
 		if tt.wantError != "" {
 			failing = append(failing, outputError(tt.name, tt.expr, tt.wantError))
 			continue
 		}
-		label := caseLabel(tt.name)
 		fmt.Fprintf(&values, "output %q {\n  value = %s\n}\n", label, tt.expr)
 		checks = append(checks, statecheck.ExpectKnownOutputValue(label, tt.want))
 	}
-	names := make([]string, len(cases))
-	for i, tt := range cases {
-		names[i] = tt.name
-	}
-	caseLabels(t, names)
 	t.Run("values", func(t *testing.T) {
 		t.Parallel()
 		if len(checks) == 0 {
@@ -131,16 +126,12 @@ func TestFunctionsWithUnknownArguments(t *testing.T) {
 		{"token_policy nested zone", `"*"`, `provider::cfperms::token_policy(["DNS Write"], { "com.cloudflare.api.account.` + testAccount + `" = { "com.cloudflare.api.account.zone.` + testZone + `" = terraform_data.later.output } }, "allow").permission_groups[0].id`,
 			knownvalue.StringExact(idDNSWrite)},
 	}
-	names := make([]string, len(tests))
-	for i, tt := range tests {
-		names[i] = tt.name
-	}
 	// One configuration: each case's argument comes from its own
 	// terraform_data, known only after apply.
 	var config strings.Builder
 	var planChecks []plancheck.PlanCheck
 	var stateChecks []statecheck.StateCheck
-	for i, label := range caseLabels(t, names) {
+	for i, label := range caseLabels(t, len(tests), func(i int) string { return tests[i].name }) {
 		tt := tests[i]
 		expr := strings.ReplaceAll(tt.expr, "terraform_data.later.", "terraform_data."+label+".")
 		fmt.Fprintf(&config, "resource \"terraform_data\" %q {\n  input = %s\n}\n\noutput %q {\n  value = %s\n}\n\n", label, tt.input, label, expr)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +24,10 @@ type NeedsReport struct {
 	Provider string
 	Result   needs.Result
 	// Token is the address or file of the token compared, "" for none.
-	Token      string
+	Token string
+	// TokenKind is the token's kind (TokenTypes) when the plan holds it, or
+	// "" for a token's policies read from a file.
+	TokenKind  string
 	Comparison *needs.Comparison
 }
 
@@ -157,9 +159,6 @@ type needsFinding struct {
 	message  string
 }
 
-// accountOwned matches the address of an account-owned token.
-var accountOwned = regexp.MustCompile(`(^|\.)cloudflare_account_token\.`)
-
 func needsFindings(r NeedsReport) []needsFinding {
 	var out []needsFinding
 	for _, u := range r.Result.Unknown {
@@ -179,7 +178,7 @@ func needsFindings(r NeedsReport) []needsFinding {
 		if !c.Complete {
 			severity, title = catalog.SeverityWarning, "Token may lack "+n.Group.Name
 		}
-		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n, accountOwned.MatchString(r.Token))})
+		out = append(out, needsFinding{severity, title, r.Token, needs.MissingMessage(n, r.TokenKind == catalog.TokenKindAccount)})
 	}
 	for _, g := range c.Unused {
 		severity, title := catalog.SeverityWarning, "Token grants more than the plan needs"

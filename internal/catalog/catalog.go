@@ -63,6 +63,7 @@ type Catalog struct {
 	// built on the first miss, since most processes never have one.
 	suggestOnce sync.Once
 	suggestible map[string][]suggestEntry
+	homes       []home // products with no group of their own, built with suggestible
 	// live is set for a catalog merged with Cloudflare's live list; retired
 	// marks the groups that list no longer has, and successor the live group
 	// of the same name and scope that took a retired one's place.

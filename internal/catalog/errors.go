@@ -44,6 +44,9 @@ type Error struct {
 	// input; other suggestions may be near misses of a group newer than
 	// the catalog, so the text says how old the catalog is.
 	Typo bool
+	// Home is set when the input named a product with no group of its
+	// own and the suggestions are the groups that cover it.
+	Home *ProductHome
 }
 
 // DependsOnCatalog is the live-mode rule, in one place: whether a newer list
@@ -180,6 +183,8 @@ func (e *Error) unknownName() string {
 // statement, so a function error (Terraform appends a period) reads well.
 func (e *Error) afterSuggestions() string {
 	switch {
+	case e.Home != nil:
+		return e.Home.sentence()
 	case e.Typo && len(e.Suggestions) == 1:
 		return "It is the closest spelling in the catalog."
 	case e.Typo:

@@ -479,8 +479,12 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	case miss.elsewhere != nil:
 		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
 	}
-	suggestions, typo := c.suggest(n, scopeKey)
-	return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
+	suggestions, typo, h := c.suggest(n, scopeKey)
+	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
+	if h != nil {
+		e.Home = &h.ProductHome
+	}
+	return e
 }
 
 // resolveID handles inputs that are, or try to be, group ids.

@@ -227,7 +227,7 @@ func TestSuggestionsAreFew(t *testing.T) {
 	if len(best) != maxSuggestions+2 {
 		t.Fatalf("the account scope has %d suggestible groups; this test needs %d", len(best), maxSuggestions+2)
 	}
-	if got := c.topCandidates(best); len(got) != maxSuggestions {
+	if got := c.topCandidates(best, false); len(got) != maxSuggestions {
 		t.Fatalf("%d suggestions from %d equally good names, want %d", len(got), len(best), maxSuggestions)
 	}
 }

@@ -24,6 +24,9 @@ type suggestEntry struct {
 	// Settings"): it may match the input, but is not extra when it does not.
 	scoped bool
 	alias  bool // a vocabulary or former name, not the API name
+	// purposeFrom is the index of the first word after "for", or
+	// len(words): those words say what another product is for.
+	purposeFrom int
 }
 
 // histogram counts characters by bucket. Half the L1 distance of two
@@ -132,7 +135,7 @@ func (c *Catalog) buildSuggestions() {
 			if c.retired[r.group] {
 				continue // live mode: the live list is what to suggest from
 			}
-			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, masks: masks, mask: letterMask(key), scoped: scoped, alias: r.kind != MatchExact}
+			e := suggestEntry{folded: key, hist: h, group: r.group, scopeKey: r.scopeKey, access: access, words: words, masks: masks, mask: letterMask(key), scoped: scoped, alias: r.kind != MatchExact, purposeFrom: purposeFrom(key)}
 			c.suggestible[r.scopeKey] = append(c.suggestible[r.scopeKey], e)
 			c.suggestible[""] = append(c.suggestible[""], e)
 		}
@@ -146,6 +149,7 @@ func (c *Catalog) buildSuggestions() {
 			return entries[i].group < entries[j].group
 		})
 	}
+	c.buildHomes()
 }
 
 // suggest offers the names a miss most likely meant, and says whether the
@@ -155,20 +159,20 @@ func (c *Catalog) buildSuggestions() {
 // ("Workers Scrpts Write" in
 // zone scope is the account's Workers Scripts Write, not the zone's Workers
 // Routes Write: a typo and a wrong scope are two mistakes, not one).
-func (c *Catalog) suggest(n, scopeKey string) (out []Candidate, typo bool) {
-	in, inBest := c.suggestRanked(n, scopeKey)
+func (c *Catalog) suggest(n, scopeKey string) (out []Candidate, typo bool, h *home) {
+	in, inBest, inHome := c.suggestRanked(n, scopeKey)
 	if scopeKey == "" || len(in) > 0 && (inBest.missing == 0 || inBest.isTypo()) {
-		return in, inBest.isTypo() // nothing elsewhere can do better
+		return in, inBest.isTypo(), inHome // nothing elsewhere can do better
 	}
-	all, allBest := c.suggestRanked(n, "")
+	all, allBest, allHome := c.suggestRanked(n, "")
 	switch {
 	case len(in) == 0:
-		return all, allBest.isTypo()
+		return all, allBest.isTypo(), allHome
 	case allBest.isTypo() && inBest.missing > 0 && all[0].ScopeKey != scopeKey:
 		out = append([]Candidate{all[0]}, in...)
-		return out[:min(len(out), maxSuggestions)], true
+		return out[:min(len(out), maxSuggestions)], true, nil
 	}
-	return in, inBest.isTypo()
+	return in, inBest.isTypo(), inHome
 }
 
 // isTypo: the name is a plain misspelling of the input, every product
@@ -188,20 +192,41 @@ const maxSuggestInput = 200
 // that does share them exists: a different product first is worse than
 // nothing.
 func (c *Catalog) suggestIn(n, scopeKey string) []Candidate {
-	out, _ := c.suggestRanked(n, scopeKey)
+	out, _, _ := c.suggestRanked(n, scopeKey)
 	return out
 }
 
-// suggestRanked is suggestIn with the rank of the best name.
-func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored) {
+// suggestRanked is suggestIn with the rank of the best name, and the home
+// of the product the input named when the names offered are the home's.
+// A product with no group of its own is read as its home's words; when
+// more words follow it, only if no name holds all the input's words.
+func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored, *home) {
 	if len(n) > maxSuggestInput {
-		return nil, scored{}
+		return nil, scored{}, nil
 	}
 	c.suggestOnce.Do(c.buildSuggestions)
 	q := c.newQuery(n, scopeKey)
+	h, exact := c.homeFor(q.words)
+	if h == nil || !exact {
+		out, best := c.rank(q)
+		if h == nil || len(out) > 0 && best.missing == 0 {
+			return out, best, nil
+		}
+	}
+	q.words, q.masks, q.home = h.covering, letterMasks(h.covering), true
+	out, best := c.rank(q)
+	if len(out) == 0 || best.missing > 0 {
+		return nil, scored{}, nil // the home has no group here: another scope may
+	}
+	best.typo = false // the input is no misspelling of the home's name
+	return out, best, h
+}
+
+// rank scores every name of the query's scope and keeps the best few.
+func (c *Catalog) rank(q query) ([]Candidate, scored) {
 	var best []scored
 	fewestMissing := 10
-	entries := c.suggestible[scopeKey]
+	entries := c.suggestible[q.scopeKey]
 	for i := range entries {
 		if s, ok := q.score(&entries[i]); ok {
 			best = append(best, s)
@@ -217,7 +242,7 @@ func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored) {
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].less(best[j]) })
-	out := c.topCandidates(best)
+	out := c.topCandidates(best, q.home)
 	if len(out) == 0 {
 		return nil, scored{}
 	}
@@ -226,13 +251,18 @@ func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored) {
 
 // scored is one name's rank for a query; lower fields rank first.
 type scored struct {
-	entry    *suggestEntry // into the catalog's suggestible names, never copied
-	missing  int           // tenths of the input's product words the name lacks
-	access   int           // 0 same access or none asked, 1 the name has none, 2 another
-	extra    int           // words of the name the input did not ask for
-	alias    int           // 1 for a vocabulary name: the API name goes first
-	distance int           // edit distance to the nearest reading of the input
-	typo     bool          // within the edit distance of a plain misspelling
+	entry   *suggestEntry // into the catalog's suggestible names, never copied
+	missing int           // tenths of the input's product words the name lacks
+	access  int           // 0 same access or none asked, 1 the name has none, 2 another
+	extra   int           // words of the name the input did not ask for
+	// other is 1 when such a word makes the name another product: it comes
+	// before the input's first word ("AI Gateway" is not "Gateway") or
+	// after "for" ("Firewall for AI"), where "Firewall Services" is a part
+	// of "Firewall".
+	other    int
+	alias    int  // 1 for a vocabulary name: the API name goes first
+	distance int  // edit distance to the nearest reading of the input
+	typo     bool // within the edit distance of a plain misspelling
 	// pending is set while the distance of a name that shares the input's
 	// words is still to be computed; it ranks as far as can be until then.
 	pending bool
@@ -246,6 +276,8 @@ func (s scored) less(o scored) bool {
 		return s.access < o.access
 	case s.extra != o.extra:
 		return s.extra < o.extra
+	case s.other != o.other:
+		return s.other < o.other
 	case s.alias != o.alias:
 		return s.alias < o.alias
 	case s.distance != o.distance:
@@ -257,8 +289,10 @@ func (s scored) less(o scored) bool {
 // topCandidates keeps the best few, and only those as good as the best in
 // product words: a name that lacks a word the best one has is another
 // product. When the best is a plain misspelling, only as close misspellings
-// join it, so the answer stays short.
-func (c *Catalog) topCandidates(best []scored) []Candidate {
+// join it, so the answer stays short. For a home, only the home's own
+// groups of the access asked for are offered: its other groups are other
+// parts of the home, not the product the input named.
+func (c *Catalog) topCandidates(best []scored, home bool) []Candidate {
 	var out []Candidate
 	seen := map[int]bool{}
 	for _, s := range best {
@@ -268,7 +302,7 @@ func (c *Catalog) topCandidates(best []scored) []Candidate {
 		if best[0].typo && best[0].missing == 0 && (!s.typo || s.distance > best[0].distance+1) {
 			continue
 		}
-		if seen[s.entry.group] {
+		if seen[s.entry.group] || home && (s.extra != best[0].extra || s.access != best[0].access) {
 			continue
 		}
 		seen[s.entry.group] = true
@@ -290,6 +324,7 @@ type query struct {
 	words    []string // the input's product words, shorthands expanded
 	masks    []uint32 // letterMask of each word
 	scopeKey string
+	home     bool // words are the home of a product with no group of its own
 }
 
 func (c *Catalog) newQuery(n, scopeKey string) query {
@@ -325,9 +360,13 @@ func (q query) score(e *suggestEntry) (scored, bool) {
 	if len(q.words) > 0 {
 		s.missing = int((1 - matched/float64(len(q.words))) * 10)
 	}
+	first := slices.Index(used, true)
 	for i, u := range used {
 		if !u && (i > 0 || !e.scoped) {
 			s.extra++
+			if i < first || i >= e.purposeFrom {
+				s.other = 1
+			}
 		}
 	}
 	if e.alias {
@@ -444,7 +483,7 @@ var productShorthands = map[string][]string{
 }
 
 // fillerWords carry no product meaning in a group's name.
-var fillerWords = map[string]bool{"and": true, "for": true, "of": true, "the": true, "cloudflare": true}
+var fillerWords = map[string]bool{"and": true, "for": true, "of": true, "the": true, "cloudflare": true, "cf": true}
 
 // nameWords splits a normalised group name into its access and its product
 // words, dropping filler, and says whether the first word is a scope word.
@@ -461,6 +500,21 @@ func nameWords(n string) (access string, words []string, scoped bool) {
 		}
 	}
 	return access, words, len(words) > 1 && plainScopeWords[words[0]]
+}
+
+// purposeFrom counts the product words of a name before its "for" ("Firewall
+// for AI Write": 1), or all of them when it has none.
+func purposeFrom(n string) int {
+	count := 0
+	for _, w := range splitWords(n) {
+		if w == "for" && count > 0 {
+			return count
+		}
+		if !fillerWords[w] {
+			count++
+		}
+	}
+	return count
 }
 
 // plainScopeWords are the scope words that name no product (unlike "r2").

@@ -72,6 +72,14 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Logs Wirte", scope: "zone", want: "Logs Write", wantScope: "zone"},
 		{input: "Edit Workers Routes", want: "Workers Routes Write", wantScope: "zone"},
 		{input: "Read Billing", want: "Billing Read", wantScope: "account"},
+		// Another product shares the word: a word before it ("DNS Firewall",
+		// "AI Gateway") or after "for" ("Firewall for AI") names that
+		// product; a word after it names a part ("Firewall Services").
+		{input: "Firewall Edit", want: "Firewall Services Write", wantScope: "zone"},
+		{input: "Firewall Read", want: "Firewall Services Read", wantScope: "zone"},
+		{input: "Gateway Edit", want: "Zero Trust Write", wantScope: "account"}, // Cloudflare Gateway: Zero Trust's groups
+		{input: "Durable Objects Read", want: "Workers Scripts Read", wantScope: "account"},
+		{input: "Agents Edit", want: "CF Agents Write", wantScope: "account"}, // "CF" is the brand, like "Cloudflare"
 		// Found by mutation testing: each row fails when one ranking rule breaks.
 		{input: "Registrar Edit", want: "Registrar Domains Admin", wantScope: "account"},                 // no access word before another access
 		{input: "Connectivity Directory Bin", want: "Connectivity Directory Bind", wantScope: "account"}, // a three-letter prefix
@@ -102,11 +110,12 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 }
 
 // TestNoMisleadingSuggestion: inputs whose product the catalog does not
-// have get no suggestion rather than another product's.
+// have, and no product covers, get no suggestion rather than another
+// product's. (Products other groups cover are TestProductsWithoutAGroupOfferTheirHome's.)
 func TestNoMisleadingSuggestion(t *testing.T) {
 	t.Parallel()
 	c := Default()
-	for _, input := range []string{"Quantum Flux Capacitor", "Durable Objects Write", "Spectrum Edit", "Argo Smart Routing Write"} {
+	for _, input := range []string{"Quantum Flux Capacitor", "Hovercraft Parking Write", "Teleporter Edit", "Origami Folds Read"} {
 		_, err := c.Resolve(input, "")
 		e := AsError(err)
 		if e == nil || e.Kind != ErrUnknownName || len(e.Suggestions) != 0 {

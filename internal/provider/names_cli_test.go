@@ -63,6 +63,19 @@ output "ids" {
 		scripts := catalogtest.Name(catalogtest.ID("account", "Workers Scripts Read"))
 		expectErrors(t, diags, `Did you mean "`+regexp.QuoteMeta(scripts)+`" \(account\)`)
 	})
+	t.Run("a product with no group of its own gets the group that covers it", func(t *testing.T) {
+		t.Parallel()
+		diags := validateDiagnostics(t, `output "x" {
+  value = provider::cfperms::permission_id("Workers Durable Object Edit")
+}`)
+		scripts := catalogtest.Name(catalogtest.ID("account", "Workers Scripts Write"))
+		expectErrors(t, diags, `Did you mean "`+regexp.QuoteMeta(scripts)+`" \(account\)\? No permission group is named for Durable Objects: .*\.$`)
+		for _, d := range diags {
+			if strings.Contains(d.Detail, "?.") || strings.Contains(d.Detail, "..") {
+				t.Errorf("the error ends badly: %s", d.Detail)
+			}
+		}
+	})
 	t.Run("both ways out of an uncovered permission", func(t *testing.T) {
 		t.Parallel()
 		m, err := catalog.Default().Resolve("Page Shield Read", "zone")

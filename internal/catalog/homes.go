@@ -1,0 +1,99 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+)
+
+// ProductHome is a product people name that has no permission group of its
+// own, and the product whose groups Cloudflare's API asks for in its place:
+// "Durable Objects Write" means Workers Scripts Write. Each is witnessed by
+// a type of the Cloudflare provider whose accepted groups are the home's
+// (a test in internal/needs holds them to that table).
+type ProductHome struct {
+	Product string // as people write it: "Durable Objects"
+	Home    string // the product words of the covering groups: "Workers Scripts"
+	Witness string // a Cloudflare provider type for the product
+}
+
+// productHomes are the products with no group of their own. A home is
+// offered as the first suggestion, never resolved to: the input named no
+// group, and the home's groups may grant more than the product.
+var productHomes = []ProductHome{
+	{Product: "Durable Objects", Home: "Workers Scripts", Witness: "cloudflare_workers_script"},
+	{Product: "Cron Triggers", Home: "Workers Scripts", Witness: "cloudflare_workers_cron_trigger"},
+	{Product: "Cloudflare Gateway", Home: "Zero Trust", Witness: "cloudflare_zero_trust_gateway_pacfile"},
+	{Product: "Devices", Home: "Zero Trust", Witness: "cloudflare_zero_trust_device_settings"},
+	{Product: "Spectrum", Home: "Zone Settings", Witness: "cloudflare_spectrum_application"},
+	{Product: "Argo Smart Routing", Home: "Zone Settings", Witness: "cloudflare_argo_smart_routing"},
+	{Product: "Custom Hostnames", Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname"},
+}
+
+// ProductHomes lists the products with no group of their own.
+func ProductHomes() []ProductHome { return slices.Clone(productHomes) }
+
+// home is a ProductHome read into words, as the suggestions compare them.
+type home struct {
+	ProductHome
+	product, covering []string
+}
+
+// buildHomes keeps the homes of products this catalog has no group for:
+// once Cloudflare adds a group named for the product (a refresh or the
+// live list), its name is the answer and the home stands aside.
+func (c *Catalog) buildHomes() {
+	c.homes = nil
+	for _, h := range productHomes {
+		_, product := inputWords(normalize(h.Product))
+		_, covering, _ := nameWords(normalize(h.Home))
+		if !c.hasGroupNamedFor(product) {
+			c.homes = append(c.homes, home{ProductHome: h, product: product, covering: covering})
+		}
+	}
+}
+
+// hasGroupNamedFor: some suggestible name's product words start with words.
+func (c *Catalog) hasGroupNamedFor(words []string) bool {
+	for _, e := range c.suggestible[""] {
+		if len(e.words) >= len(words) && slices.Equal(e.words[:len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+// homeFor finds the home of the product an input's words name: the
+// product's words, misspelt or not, after any of the home's own words
+// ("Zero Trust Gateway"). exact is false when more words follow, which may
+// name a part of the product ("Spectrum Applications") or a group that
+// holds the word ("Device Posture"): such a home is only a fallback.
+func (c *Catalog) homeFor(words []string) (h *home, exact bool) {
+	for i := range c.homes {
+		h := &c.homes[i]
+		rest := words
+		for len(rest) > 0 && slices.Contains(h.covering, rest[0]) {
+			rest = rest[1:]
+		}
+		if len(rest) >= len(h.product) && wordsMatch(rest[:len(h.product)], h.product) {
+			return h, len(rest) == len(h.product)
+		}
+	}
+	return nil, false
+}
+
+// wordsMatch: each word names the other list's word at its place, as a
+// name's words are matched for suggestions (a plural, a misspelling).
+func wordsMatch(words, want []string) bool {
+	for i, w := range words {
+		if wordMatch(w, want[i], letterMask(w), letterMask(want[i])) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sentence says why a home's group is offered for a product's name.
+func (h ProductHome) sentence() string {
+	return "No permission group is named for " + h.Product + ": Cloudflare's API asks for the " +
+		strings.TrimSpace(h.Home) + " groups there."
+}

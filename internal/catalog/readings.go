@@ -38,6 +38,9 @@ func (c *Catalog) ruleReadings(n string) []form {
 		if key, category, rest, ok := c.resourcePath(b.name); ok {
 			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: key != "", category: category, translated: b.translated})
 		}
+		if key, rest, ok := c.untitledPath(b.name); ok {
+			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: key != "", translated: b.translated})
+		}
 		if key, rest, ok := splitScopeWord(b.name); ok {
 			scoped = append(scoped, form{name: rest, scopeKey: key, qualified: true, translated: b.translated})
 		}
@@ -228,6 +231,25 @@ func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bo
 	return scopeKey, category, strings.Join(after, " > "), true
 }
 
+// untitledPath reads a token-page path whose heading the catalog cannot
+// read, as in a language it has no headings for ("toda la cuenta >
+// plataforma para desarrolladores > queues: editar"): segments that are no
+// heading, then the permission with its level after a colon. The heading
+// cannot be checked and is passed over; a selector still sets the scope,
+// and an account's name does when a segment follows it.
+func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
+	segments := pathSegments(n)
+	if len(segments) < 2 || !strings.Contains(segments[len(segments)-1], ":") {
+		return "", "", false
+	}
+	for i := range segments[:len(segments)-1] {
+		if category, _ := c.headingAt(segments[i:]); category != "" {
+			return "", "", false // a heading it can read: resourcePath's
+		}
+	}
+	return selectorScope(segments[0], len(segments) > 2), segments[len(segments)-1], true
+}
+
 // pathSegments splits a path at ">" (every arrow is one by now), or at
 // " / " and " | " when it has no ">".
 func pathSegments(n string) []string {
@@ -267,27 +289,79 @@ func (c *Catalog) headingAt(segments []string) (string, []string) {
 	return "", segments
 }
 
-// zoneSelectors are the token page's ways to select zones.
-var zoneSelectors = map[string]bool{
-	"all zones": true, "all domains": true, "specific zone": true, "specific domain": true, "specific zones": true,
-	"specific domains": true, "all zones from an account": true, "zones": true, "domains": true, "zone": true, "domain": true,
-}
-
-// accountSelectors are its ways to select the account.
-var accountSelectors = map[string]bool{
-	"entire account": true, "all accounts": true, "specific account": true, "account": true, "accounts": true,
-}
-
 // selectorScope is the scope a path's first segment selects; any other
 // segment is an account's name when a heading follows it.
 func selectorScope(s string, headingFollows bool) string {
-	switch {
-	case zoneSelectors[s] || looksLikeDomain(s):
+	switch key := selectorNounScope(s); {
+	case key != "":
+		return key
+	case looksLikeDomain(s):
 		return ScopeKeyZone
-	case accountSelectors[s] || headingFollows:
+	case headingFollows:
 		return ScopeKeyAccount
 	}
 	return ""
+}
+
+// selectorNounScope reads a resource selector as the token page writes it
+// in any of the dashboard's languages: a word for zones or the account,
+// with the words that say which or how many before it ("all zones",
+// "toutes les zones", "すべてのゾーン") or after it ("compte entier",
+// "アカウント全体").
+func selectorNounScope(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range selectorQuantifiers {
+			if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
+				s, changed = strings.TrimSpace(rest), true
+			}
+			if rest, ok := strings.CutSuffix(s, w); ok && rest != "" {
+				s, changed = strings.TrimSpace(rest), true
+			}
+		}
+	}
+	return selectorNouns[s]
+}
+
+// selectorNouns are the words for zones and accounts on the token page, in
+// English and the dashboard's other languages, singular and plural,
+// normalised as inputs are ("ゾーン" has a long-vowel mark, read as a dash).
+var selectorNouns = normalizedKeys(map[string]string{
+	"zone": ScopeKeyZone, "zones": ScopeKeyZone, "domain": ScopeKeyZone, "domains": ScopeKeyZone,
+	"zonen": ScopeKeyZone, "domäne": ScopeKeyZone, "domänen": ScopeKeyZone, // German
+	"domaine": ScopeKeyZone, "domaines": ScopeKeyZone, // French
+	"zona": ScopeKeyZone, "zonas": ScopeKeyZone, "dominio": ScopeKeyZone, "dominios": ScopeKeyZone, // Spanish, Italian
+	"domínio": ScopeKeyZone, "domínios": ScopeKeyZone, "domini": ScopeKeyZone, // Portuguese, Italian
+	"domein": ScopeKeyZone, "domeinen": ScopeKeyZone, "sone": ScopeKeyZone, "sones": ScopeKeyZone, "domeine": ScopeKeyZone, // Dutch, Afrikaans
+	"ゾーン": ScopeKeyZone, "ドメイン": ScopeKeyZone, "区域": ScopeKeyZone, "域名": ScopeKeyZone, "區域": ScopeKeyZone, "網域": ScopeKeyZone, "영역": ScopeKeyZone, "도메인": ScopeKeyZone,
+	"account": ScopeKeyAccount, "accounts": ScopeKeyAccount,
+	"konto": ScopeKeyAccount, "konten": ScopeKeyAccount, "compte": ScopeKeyAccount, "comptes": ScopeKeyAccount, // German, French
+	"cuenta": ScopeKeyAccount, "cuentas": ScopeKeyAccount, "conta": ScopeKeyAccount, "contas": ScopeKeyAccount, // Spanish, Portuguese
+	"rekening": ScopeKeyAccount, "rekeninge": ScopeKeyAccount, // Afrikaans
+	"アカウント": ScopeKeyAccount, "账户": ScopeKeyAccount, "帐户": ScopeKeyAccount, "帳戶": ScopeKeyAccount, "계정": ScopeKeyAccount,
+})
+
+func normalizedKeys(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[normalize(k)] = v
+	}
+	return out
+}
+
+// selectorQuantifiers are the words around a selector's noun that say
+// which or how many ("all", "entire", "specific"), with their articles,
+// in the dashboard's languages; scripts written without spaces join them
+// to the noun.
+var selectorQuantifiers = []string{
+	"all ", "entire ", "whole ", "specific ", " from an account", " from account",
+	"alle ", "gesamtes ", "gesamte ", "ganzes ", "bestimmte ", "bestimmtes ", // German ("alle" also Dutch, Afrikaans)
+	"toutes les ", "tous les ", "tout le ", "le ", "la ", "les ", " entier", " entière", " spécifique", " spécifiques", // French
+	"todas las ", "todos los ", "toda la ", "todas as ", "todos os ", "toda a ", // Spanish, Portuguese
+	" completa", " completo", " inteira", " específica", " específicas", " específico",
+	"tutte le ", "tutti gli ", "intero ", "l'intero ", "l'", " specifica", " specifiche", " specifico", // Italian
+	"hele ", "volledige ", "specifieke ", "spesifieke ", "die ", "de ", "het ", // Dutch, Afrikaans
+	"すべての", "全ての", "特定の", "全体", "所有", "整个", "整個", "特定", "全部", "모든 ", "전체 ", "특정 ", " 전체", // CJK, Korean
 }
 
 // looksLikeDomain is true for "example.com" and "shop.example.co.uk".

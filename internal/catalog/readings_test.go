@@ -94,6 +94,23 @@ func TestReadingRules(t *testing.T) {
 		{rule: "heading first, level segment", input: "Developer Platform > Pages > Read", wantName: "Pages Read", wantScope: "account", wantKind: MatchCaseFolded},
 		{rule: "heading first, select access", input: "App Security > Page Rules: Select Edit Access", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchDashboard},
 
+		// The selector in the dashboard's other languages: the noun for zones
+		// or the account, with the words for "all", "entire" or "specific".
+		{rule: "selector: Portuguese zones", input: "Zonas > DNS > Leitura", wantName: "DNS Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Portuguese"},
+		{rule: "selector: German all zones", input: "Alle Zonen > Zone Settings > Bearbeiten", wantName: "Zone Settings Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "German"},
+		{rule: "selector: French entire account", input: "Tout le compte > Developer Platform > Workers Scripts : Modifier", wantName: "Workers Scripts Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "French"},
+		{rule: "selector: Japanese all zones, long-vowel mark", input: "すべてのゾーン > Page Rules > 編集", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Japanese"},
+		{rule: "selector: Chinese entire account", input: "整个帐户 > Billing > 读取", wantName: "Billing Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "simplified Chinese"},
+		{rule: "selector: Afrikaans whole account", input: "Hele rekening > Vectorize: Wysig", wantName: "Vectorize Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Afrikaans"},
+		{rule: "selector: Italian zone", input: "Zona > Cache Purge > Purge", wantName: "Cache Purge", wantScope: "zone", wantKind: MatchQualified},
+
+		// A heading the catalog cannot read (another language's), passed over
+		// before the permission and its level.
+		{rule: "untitled: Spanish heading", input: "Cuenta completa > Plataforma para desarrolladores > D1: Editar", wantName: "D1 Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Spanish"},
+		{rule: "untitled: an account's name, Dutch heading", input: "Mijn bedrijf > Ontwikkelaarsplatform > Queues: Lezen", wantName: "Queues Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Dutch"},
+		{rule: "untitled: a domain, French heading", input: "shop.example.com > Sécurité des applications > Page Rules : Modifier", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "French"},
+		{rule: "untitled: English level", input: "Todas las zonas > Seguridad > Zone WAF: Edit", wantName: "Zone WAF Write", wantScope: "zone", wantKind: MatchQualified},
+
 		// API names that repeat their scope, shown under the scope without the word.
 		{rule: "account word", input: "Account > Rule Lists > Edit", wantName: "Account Rule Lists Write", wantScope: "account", wantKind: MatchQualified},
 		{rule: "account word, read", input: "Account > Settings > Read", wantName: "Account Settings Read", wantScope: "account", wantKind: MatchQualified},
@@ -131,6 +148,24 @@ func TestEveryArrowBlockIsASeparator(t *testing.T) {
 		input := fmt.Sprintf("Zone %c DNS %c Edit", r, r)
 		if m, err := c.Resolve(input, ""); err != nil || m.Group.ID != idDNSWrite {
 			t.Errorf("Resolve(%q) (U+%04X) = %s, %v; want DNS Write", input, r, m.Group.ID, err)
+		}
+	}
+}
+
+// TestAnUnreadHeadingKeepsTheSelectorsScope: passing over a heading the
+// catalog cannot read never moves the permission out of the scope its
+// selector named, in any language.
+func TestAnUnreadHeadingKeepsTheSelectorsScope(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	for _, input := range []string{
+		"Todas las zonas > Plataforma para desarrolladores > Workers Scripts: Editar",
+		"すべてのゾーン > 請求 > Billing: 読み取り",
+		"Gesamtes Konto > Anwendungssicherheit > Page Rules: Bearbeiten",
+	} {
+		m, err := c.Resolve(input, "")
+		if err == nil {
+			t.Errorf("Resolve(%q) = %q (%s); want an error: the selector names the other scope", input, m.Group.Name, m.Scope())
 		}
 	}
 }

@@ -251,7 +251,9 @@ func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 }
 
 // pathSegments splits a path at ">" (every arrow is one by now), or at
-// " / " and " | " when it has no ">".
+// " / " and " | " when it has no ">". A dash joins a path only after a
+// selector, as the token's summary writes "all zones - dns:edit": group
+// names hold dashes of their own ("... packet captures - read pcaps api").
 func pathSegments(n string) []string {
 	sep := ">"
 	if !strings.Contains(n, ">") {
@@ -260,6 +262,8 @@ func pathSegments(n string) []string {
 			sep = " / "
 		case strings.Contains(n, " | "):
 			sep = " | "
+		case strings.Contains(n, " - "):
+			sep = " - "
 		default:
 			return nil
 		}
@@ -270,6 +274,9 @@ func pathSegments(n string) []string {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
+	}
+	if sep == " - " && (len(out) == 0 || selectorNounScope(out[0]) == "" && !looksLikeDomain(out[0])) {
+		return nil
 	}
 	return out
 }

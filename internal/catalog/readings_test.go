@@ -104,6 +104,11 @@ func TestReadingRules(t *testing.T) {
 		{rule: "selector: Afrikaans whole account", input: "Hele rekening > Vectorize: Wysig", wantName: "Vectorize Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Afrikaans"},
 		{rule: "selector: Italian zone", input: "Zona > Cache Purge > Purge", wantName: "Cache Purge", wantScope: "zone", wantKind: MatchQualified},
 
+		// The token's summary: the selector, a dash, then "Permission:Level".
+		{rule: "summary: all accounts, hyphen", input: "All accounts - Workers Scripts:Read", wantName: "Workers Scripts Read", wantScope: "account", wantKind: MatchQualified},
+		{rule: "summary: a domain, en dash", input: "shop.example.org – Page Rules:Edit", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchQualified},
+		{rule: "summary: all zones, em dash, German", input: "Alle Zonen — Cache Purge:Purge", wantName: "Cache Purge", wantScope: "zone", wantKind: MatchQualified},
+
 		// A heading the catalog cannot read (another language's), passed over
 		// before the permission and its level.
 		{rule: "untitled: Spanish heading", input: "Cuenta completa > Plataforma para desarrolladores > D1: Editar", wantName: "D1 Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Spanish"},

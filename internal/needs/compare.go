@@ -15,7 +15,8 @@ type Comparison struct {
 	// its product: the plan needs the product, only not that group.
 	Covered map[string]catalog.Group
 	// Named maps a value that is a group's name, not an id, to the group
-	// it names: Cloudflare takes only ids, so it grants nothing.
+	// it names: Cloudflare takes only ids, so it grants nothing. A need it
+	// would meet is not also Missing: one mistake, one finding.
 	Named map[string]catalog.Group
 	// Complete is false when part of the token's policies is unknown or
 	// unreadable, so a need reported missing may yet be granted.
@@ -31,18 +32,27 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 		have[id] = true
 	}
 	used := map[string]bool{}
-	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}, Covered: map[string]catalog.Group{}, Named: map[string]catalog.Group{}}
+	out := Comparison{Complete: complete, Missing: []Need{}, Unused: []catalog.Group{}, Covered: map[string]catalog.Group{}}
 	needed := map[string]bool{}
 	for _, n := range r.Groups {
 		needed[n.Group.ID] = true
 	}
+	out.Named = namedGroups(c, granted)
+	namedIDs := map[string]bool{}
+	for _, g := range out.Named {
+		namedIDs[g.ID] = true
+	}
 	for _, n := range r.Groups {
 		by, ok := metBy(c, n.Group, have)
-		if !ok {
-			out.Missing = append(out.Missing, n)
+		if ok {
+			used[by] = true
 			continue
 		}
-		used[by] = true
+		// A need the token names a group for, by name where the id belongs,
+		// is that one mistake: the Named finding says it, with the id.
+		if _, named := metBy(c, n.Group, namedIDs); !named {
+			out.Missing = append(out.Missing, n)
+		}
 	}
 	seen := map[string]bool{}
 	for _, id := range granted {
@@ -58,9 +68,18 @@ func Compare(c *catalog.Catalog, r Result, granted []string, complete bool) Comp
 		if w, ok := writeCounterpart(c, g); ok && needed[w.ID] {
 			out.Covered[id] = w
 		}
-		if !catalog.IsID(id) {
-			if m, err := c.Resolve(id, ""); err == nil {
-				out.Named[id] = m.Group
+	}
+	return out
+}
+
+// namedGroups maps each granted value that is a group's name, not an id,
+// to the group it names: Cloudflare takes only ids.
+func namedGroups(c *catalog.Catalog, granted []string) map[string]catalog.Group {
+	out := map[string]catalog.Group{}
+	for _, v := range granted {
+		if !catalog.IsID(v) {
+			if m, err := c.Resolve(v, ""); err == nil {
+				out[v] = m.Group
 			}
 		}
 	}

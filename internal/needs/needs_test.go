@@ -155,7 +155,9 @@ func TestCompareNamesTheWriteAReadIsCoveredBy(t *testing.T) {
 }
 
 // TestCompareNamesANameWhereAnIdBelongs: a group's name in a token's
-// policies grants nothing; the message says it is a name and gives the id.
+// policies grants nothing; the message says it is a name and gives the id,
+// and the need it would meet is not reported missing too (one mistake, one
+// finding).
 func TestCompareNamesANameWhereAnIdBelongs(t *testing.T) {
 	t.Parallel()
 	c := catalog.Default()
@@ -163,8 +165,8 @@ func TestCompareNamesANameWhereAnIdBelongs(t *testing.T) {
 	name := catalogtest.Name(dnsWrite)
 	r := needs.Default().Compute(c, []needs.Change{inZone("cloudflare_dns_record.a", "cloudflare_dns_record", needs.AccessWrite)})
 	cmp := needs.Compare(c, r, []string{name}, true)
-	if len(cmp.Missing) != 1 || len(cmp.Unused) != 1 {
-		t.Fatalf("missing %v, unused %v: a name grants nothing", cmp.Missing, cmp.Unused)
+	if len(cmp.Missing) != 0 || len(cmp.Unused) != 1 || len(cmp.Named) != 1 {
+		t.Fatalf("missing %v, unused %v, named %v: want the name alone, as a name", cmp.Missing, cmp.Unused, cmp.Named)
 	}
 	if msg := needs.UnusedMessage(cmp, cmp.Unused[0]); !strings.Contains(msg, "name") || !strings.Contains(msg, "write "+dnsWrite) {
 		t.Errorf("%q: want it called a name, with the id to write", msg)

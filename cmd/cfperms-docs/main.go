@@ -36,7 +36,24 @@ func guide(c *catalog.Catalog) string {
 		}
 	}
 	sharedNames(&b, c)
+	productHomes(&b, c)
 	return b.String()
+}
+
+// productHomes lists the products people name that have no group of their
+// own, and the groups to write instead, as the suggestions offer them.
+func productHomes(b *strings.Builder, c *catalog.Catalog) {
+	homes := c.ProductHomes()
+	if len(homes) == 0 {
+		return
+	}
+	b.WriteString("\n## Products with no group of their own\n\n")
+	b.WriteString("Cloudflare's API asks for another product's groups for these. A name such as `Durable Objects Edit` ")
+	b.WriteString("is not resolved to them (they may grant more than the product): it is refused, with the group to write first.\n\n")
+	b.WriteString("| Product | Groups to write | The Cloudflare provider's resource that accepts them |\n|---|---|---|\n")
+	for _, h := range homes {
+		fmt.Fprintf(b, "| %s | %s | `%s` |\n", cell(h.Product), cell(strings.Join(h.Groups, ", ")), cell(h.Witness))
+	}
 }
 
 func writeIntro(b *strings.Builder, c *catalog.Catalog, keys []string) {

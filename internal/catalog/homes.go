@@ -14,6 +14,9 @@ type ProductHome struct {
 	Product string // as people write it: "Durable Objects"
 	Home    string // the product words of the covering groups: "Workers Scripts"
 	Witness string // a Cloudflare provider type for the product
+	// Groups are the API names of the home's own groups in the catalog
+	// (filled in by Catalog.ProductHomes).
+	Groups []string
 }
 
 // productHomes are the products with no group of their own. A home is
@@ -29,8 +32,29 @@ var productHomes = []ProductHome{
 	{Product: "Custom Hostnames", Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname"},
 }
 
-// ProductHomes lists the products with no group of their own.
-func ProductHomes() []ProductHome { return slices.Clone(productHomes) }
+// ProductHomes lists the products this catalog has no group for, each with
+// the product whose groups cover it (the guide lists them).
+func (c *Catalog) ProductHomes() []ProductHome {
+	c.suggestOnce.Do(c.buildSuggestions)
+	out := make([]ProductHome, len(c.homes))
+	for i, h := range c.homes {
+		out[i] = h.ProductHome
+		out[i].Groups = c.homeGroups(h.covering)
+	}
+	return out
+}
+
+// homeGroups are the API names whose product words are exactly covering.
+func (c *Catalog) homeGroups(covering []string) []string {
+	var out []string
+	for _, e := range c.suggestible[""] {
+		if !e.alias && slices.Equal(e.words, covering) && !slices.Contains(out, c.groups[e.group].Name) {
+			out = append(out, c.groups[e.group].Name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // home is a ProductHome read into words, as the suggestions compare them.
 type home struct {

@@ -13,7 +13,7 @@ import (
 func TestProductHomesAreWhatTheProviderAccepts(t *testing.T) {
 	t.Parallel()
 	c, table := catalog.Default(), needs.Default()
-	for _, h := range catalog.ProductHomes() {
+	for _, h := range c.ProductHomes() {
 		t.Run(h.Product, func(t *testing.T) {
 			t.Parallel()
 			e, ok := table.Lookup(h.Witness, needs.KindResource)

@@ -71,13 +71,59 @@ func (c *Catalog) ruleReadings(n string) []form {
 // an API name with brackets, should one appear, still matches literally.
 var bracketed = regexp.MustCompile(`\s*[(（][^()（）]*[)）]`)
 
-// dropBracketed reads the name without its bracketed parts.
+// dropBracketed reads the name without its bracketed parts, when each is a
+// heading's translation: text follows it (the name goes on after the
+// heading), and it says nothing a name means by, no access level, scope
+// or id ("DNS: Edit (Read)", "Analytics Read (account)" and "DNS Write
+// (<another group's id>)" are refused, not read as the name before them).
 func dropBracketed(n string) (string, bool) {
 	if !strings.ContainsAny(n, "(（") {
 		return "", false
 	}
+	for _, loc := range bracketed.FindAllStringIndex(n, -1) {
+		if strings.TrimSpace(n[loc[1]:]) == "" || bracketSaysMore(n[loc[0]:loc[1]], n[:loc[0]]) {
+			return "", false
+		}
+	}
 	out := strings.TrimSpace(bracketed.ReplaceAllString(n, ""))
 	return out, out != n && out != ""
+}
+
+// bracketSaysMore: a bracketed part holds an access word (in any of the
+// dashboard's languages), a scope word or a run of hex digits as long as
+// an id's start, any of which could contradict the name outside it. A
+// selector's translation names its scope, so a scope word is no more
+// there: "alle zonen (all zones)".
+func bracketSaysMore(part, before string) bool {
+	inner := strings.TrimSpace(strings.Trim(strings.TrimSpace(part), "(（)）"))
+	before = strings.TrimSpace(before[strings.LastIndex(before, ">")+1:]) // its own segment
+	if key := selectorNounScope(inner); key != "" && key == selectorNounScope(before) {
+		return false
+	}
+	for _, w := range splitWords(inner) {
+		if _, ok := accessOf(w, false); ok || plainScopeWords[strings.TrimSuffix(w, "s")] || looksLikeIDPart(w) {
+			return true
+		}
+	}
+	for _, f := range foreignAccessWords {
+		if strings.Contains(part, f.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeIDPart is a word of eight hex digits or more.
+func looksLikeIDPart(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !strings.ContainsRune("0123456789abcdef", rune(w[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // scopeNameWords are the words API names repeat their scope with: the
@@ -235,8 +281,8 @@ func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bo
 // read, as in a language it has no headings for ("toda la cuenta >
 // plataforma para desarrolladores > queues: editar"): segments that are no
 // heading, then the permission with its level after a colon. The heading
-// cannot be checked and is passed over; a selector still sets the scope,
-// and an account's name does when a segment follows it.
+// cannot be checked and is passed over; a selector sets the scope, and an
+// account's name does when a segment follows it.
 func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 	segments := pathSegments(n)
 	if len(segments) < 2 || !strings.Contains(segments[len(segments)-1], ":") {
@@ -247,7 +293,11 @@ func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 			return "", "", false // a heading it can read: resourcePath's
 		}
 	}
-	return selectorScope(segments[0], len(segments) > 2), segments[len(segments)-1], true
+	// Without a selector it knows, or an account's name before the heading,
+	// the scope is unknown: a name in two scopes would be ambiguous where
+	// another reading knows it.
+	key := selectorScope(segments[0], len(segments) > 2)
+	return key, segments[len(segments)-1], key != ""
 }
 
 // pathSegments splits a path at ">" (every arrow is one by now), or at

@@ -88,6 +88,7 @@ func TestReadingRules(t *testing.T) {
 		// A heading followed by its translation in brackets.
 		{rule: "bracketed translation", input: "Page Rules (页面规则): 编辑", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "simplified Chinese"},
 		{rule: "full-width bracketed translation", input: "Zone Settings（ゾーン設定）：読み取り", wantName: "Zone Settings Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Japanese"},
+		{rule: "bracketed translation of a selector", input: "Todas las zonas (All zones) > Logs: Leer", wantName: "Logs Read", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "Spanish"},
 		{rule: "bracketed translation in a path", input: "Entire Account > Developer Platform (开发者平台) > Pages: Edit", wantName: "Pages Write", wantScope: "account", wantKind: MatchQualified},
 
 		// A path that starts with its category heading, the selector left out.
@@ -157,16 +158,26 @@ func TestEveryArrowBlockIsASeparator(t *testing.T) {
 	}
 }
 
-// TestAnUnreadHeadingKeepsTheSelectorsScope: passing over a heading the
-// catalog cannot read never moves the permission out of the scope its
-// selector named, in any language.
-func TestAnUnreadHeadingKeepsTheSelectorsScope(t *testing.T) {
+// TestReadingsNeverOverruleTheInput: passing over a heading the catalog
+// cannot read never moves the permission out of the scope its selector
+// named, in any language, nor into a scope no selector named (a first
+// segment it cannot read may be an account's name or a heading); a part in
+// brackets that says a level, a scope or an id is no heading's
+// translation, and is not dropped.
+func TestReadingsNeverOverruleTheInput(t *testing.T) {
 	t.Parallel()
 	c := Default()
 	for _, input := range []string{
 		"Todas las zonas > Plataforma para desarrolladores > Workers Scripts: Editar",
 		"すべてのゾーン > 請求 > Billing: 読み取り",
 		"Gesamtes Konto > Anwendungssicherheit > Page Rules: Bearbeiten",
+		"Acme Ltd > Analytics: Read",
+		"Zone Settings: Edit (Read)",
+		"Page Rules Write (read only)",
+		"Billing (zone): Read",
+		"Custom Pages Write (accounts)",
+		"Workers Routes Write (1a71c399035b4950)",
+		"Zone Settings (読み取り): 編集",
 	} {
 		m, err := c.Resolve(input, "")
 		if err == nil {

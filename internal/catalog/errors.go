@@ -122,8 +122,8 @@ func (e *Error) Error() string {
 	case ErrAmbiguous:
 		return e.ambiguous()
 	case ErrScopeConflict:
-		return fmt.Sprintf("%q names a %s permission, but the scope asked for is %q. Drop the scope, or the %q prefix.",
-			e.Input, ShortScope(e.QualifiedScopeKey), e.scopeWord(), ScopeTitle(e.QualifiedScopeKey)+" >")
+		return fmt.Sprintf("%q names %s permission, but the scope asked for is %q. Drop the scope, or the %q prefix.",
+			e.Input, withArticle(ShortScope(e.QualifiedScopeKey)), e.scopeWord(), ScopeTitle(e.QualifiedScopeKey)+" >")
 	case ErrMalformedID:
 		msg := fmt.Sprintf("%q is not a permission group id: ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
 		if looksLikeID(strings.TrimSpace(e.Input)) {

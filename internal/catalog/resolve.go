@@ -387,6 +387,10 @@ type missTrace struct {
 	elsewhere   []ref  // hits outside the scope asked for, for the hint
 	prefixScope string // the scope a qualified reading named, when its hit was elsewhere
 	conflict    string // a qualified reading naming a scope other than the one asked for
+	// literal is set when elsewhere came from the input as written: a name
+	// of another scope ("Zone Read" asked for in account) is that, whatever
+	// a scope word in it could also be read as.
+	literal bool
 }
 
 // tryForm resolves one reading. done is set when it decided the answer.
@@ -420,7 +424,7 @@ func (c *Catalog) tryForm(f form, literal bool, input, scopeKey string, miss *mi
 		return Match{}, &Error{Kind: ErrAmbiguous, Input: input, ScopeKey: effective, Candidates: cands, AsOf: c.asOf}, true
 	}
 	if miss.elsewhere == nil {
-		miss.elsewhere = refs
+		miss.elsewhere, miss.literal = refs, literal
 		if f.qualified && scopeKey == "" {
 			miss.prefixScope = f.scopeKey
 		}
@@ -469,7 +473,7 @@ func (c *Catalog) checkCategory(m Match, f form, input string) error {
 // missError is the error for an input no reading resolved.
 func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	switch {
-	case miss.conflict != "":
+	case miss.conflict != "" && !miss.literal:
 		return &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.conflict, AsOf: c.asOf}
 	case miss.elsewhere != nil && miss.prefixScope != "":
 		// The scope came from the name itself: offer the other scope's group,

@@ -127,6 +127,7 @@ func TestResolveErrors(t *testing.T) {
 		{"unknown scope key", "DNS Write", "com.cloudflare.api.zone", ErrUnknownScope, `Did you mean "zone"\?`},
 		{"blank scope", "DNS Write", "  ", ErrBlankScope, `blank`},
 		{"scope conflict", "Zone > DNS > Edit", "account", ErrScopeConflict, `names a zone permission, but the scope asked for is "account"`},
+		{"scope conflict, an account", "Account > Billing Read", "zone", ErrScopeConflict, `names an account permission, but the scope asked for is "zone"`},
 		{"upper-case id", strings.ToUpper(idDNSWrite), "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"dashed id", idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:16] + "-" + idDNSWrite[16:20] + "-" + idDNSWrite[20:], "", ErrMalformedID, `Write "` + idDNSWrite + `"`},
 		{"short id", idDNSWrite[:30], "", ErrMalformedID, `32 lower-case hex`},

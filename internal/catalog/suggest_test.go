@@ -145,6 +145,13 @@ func TestCrossScopeSuggestion(t *testing.T) {
 			text: `"Billing Read" is an account permission, not zone`},
 		{input: "DNS Write", scope: "account", kind: ErrWrongScope, want: "DNS Write", wantScope: "zone",
 			text: `"DNS Write" is a zone permission, not account`},
+		// A name of another scope that starts with a scope word is that
+		// name, not a prefix to drop: "Drop the scope or the prefix" would
+		// leave "Read".
+		{input: "Zone Read", scope: "account", kind: ErrWrongScope, want: "Zone Read", wantScope: "zone",
+			text: `"Zone Read" is a zone permission, not account`},
+		{input: "Account Settings Read", scope: "zone", kind: ErrWrongScope, want: "Account Settings Read", wantScope: "account",
+			text: `is an account permission, not zone`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.input+" in "+tt.scope, func(t *testing.T) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -183,5 +184,41 @@ func TestReadingsNeverOverruleTheInput(t *testing.T) {
 		if err == nil {
 			t.Errorf("Resolve(%q) = %q (%s); want an error: the selector names the other scope", input, m.Group.Name, m.Scope())
 		}
+	}
+}
+
+// TestNameWarningsAdviseANameThatResolves: the name a warning says to
+// write resolves, with no scope, to the group the input did, for every
+// alias of every group and for translated paths of names two scopes
+// share ("Logs Write" alone would be ambiguous).
+func TestNameWarningsAdviseANameThatResolves(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	inputs := []string{"Toutes les zones > Logs : Modifier", "Hele rekening > Logs: Lees", "DNS: Wysig"}
+	for _, g := range c.Groups() {
+		for _, a := range c.Aliases(g.ID, g.ScopeKey()) {
+			if !a.Ambiguous {
+				inputs = append(inputs, a.Name)
+			}
+		}
+	}
+	advice := regexp.MustCompile(`write "([^"]+)"`)
+	checked := 0
+	for _, input := range inputs {
+		m, err := c.Resolve(input, "")
+		if err != nil || m.Warning() == "" {
+			continue
+		}
+		found := advice.FindStringSubmatch(m.WarningSummary())
+		if found == nil {
+			continue // a newer name: nothing to write instead
+		}
+		checked++
+		if again, err := c.Resolve(found[1], ""); err != nil || again.Group.ID != m.Group.ID || again.ScopeKey != m.ScopeKey {
+			t.Errorf("%q warns %q; writing %q gives %v, %v", input, m.WarningSummary(), found[1], again.Group.Name, err)
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d warnings checked: the inputs no longer warn", checked)
 	}
 }

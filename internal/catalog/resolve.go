@@ -26,6 +26,17 @@ type Match struct {
 	otherReadings []Candidate
 	// asOf is the snapshot date a MatchUnknownID warning names.
 	asOf string
+	// writeAs is what a name warning tells the user to write: the API
+	// name, or "Zone > Logs Write" where the API name alone is ambiguous.
+	writeAs string
+}
+
+// suggested is the name a warning tells the user to write instead.
+func (m Match) suggested() string {
+	if m.writeAs != "" {
+		return m.writeAs
+	}
+	return m.Group.Name
 }
 
 // Scope is the short scope of the match.
@@ -140,17 +151,21 @@ func (m Match) nameWarning() string {
 		return m.unknownIDWarning()
 	case MatchDocsLabel:
 		return fmt.Sprintf("%q is a label from Cloudflare's docs, not an API name. It resolved to the %s permission group %q (%s). Write %q to match the API and the dashboard's token summary.",
-			m.Input, m.Scope(), g.Name, g.ID, g.Name)
+			m.Input, m.Scope(), g.Name, g.ID, m.suggested())
 	case MatchRenamed:
 		if m.newer {
 			return fmt.Sprintf("%q is Cloudflare's newer name for the %s permission group %q (%s). This catalog predates the rename; the id is the same.",
 				m.Input, m.Scope(), g.Name, g.ID)
 		}
 		return fmt.Sprintf("%q is a former name of the %s permission group %q (%s). Write %q instead.",
-			m.Input, m.Scope(), g.Name, g.ID, g.Name)
+			m.Input, m.Scope(), g.Name, g.ID, m.suggested())
 	case MatchTranslated:
-		return fmt.Sprintf("%q uses the %s dashboard's word for %q. It resolved to the %s permission group %q (%s); write %q, the API name, so the configuration reads the same everywhere.",
-			m.Input, m.translated.language, accessTitle(m.translated.english), m.Scope(), g.Name, g.ID, g.Name)
+		what := "the API name"
+		if m.suggested() != g.Name {
+			what = "the API name with its scope (the name alone is another scope's too)"
+		}
+		return fmt.Sprintf("%q uses the %s dashboard's word for %q. It resolved to the %s permission group %q (%s); write %q, %s, so the configuration reads the same everywhere.",
+			m.Input, m.translated.language, accessTitle(m.translated.english), m.Scope(), g.Name, g.ID, m.suggested(), what)
 	}
 	return ""
 }
@@ -264,6 +279,9 @@ func (c *Catalog) matchOf(r ref, input string, f *form) Match {
 	}
 	if f.translated != nil && (r.kind == MatchExact || m.Kind == MatchDashboard) {
 		m.Kind, m.translated = MatchTranslated, f.translated
+	}
+	if m.Kind == MatchDocsLabel || m.Kind == MatchRenamed || m.Kind == MatchTranslated {
+		m.writeAs = c.candidate(r.group, r.scopeKey).Name // only warnings need it
 	}
 	return m
 }

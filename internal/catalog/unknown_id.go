@@ -62,16 +62,16 @@ func (m Match) WarningSummary() string {
 func (m Match) nameSummary() string {
 	switch m.Kind {
 	case MatchDocsLabel:
-		return fmt.Sprintf("Docs label, not the API name: write %q", m.Group.Name)
+		return fmt.Sprintf("Docs label, not the API name: write %q", m.suggested())
 	case MatchRenamed:
 		if m.newer {
 			return fmt.Sprintf("Newer name of %q", m.Group.Name)
 		}
-		return fmt.Sprintf("Former name: write %q", m.Group.Name)
+		return fmt.Sprintf("Former name: write %q", m.suggested())
 	case MatchTranslated:
-		return fmt.Sprintf("%s access word: write %q", m.translated.language, m.Group.Name)
+		return fmt.Sprintf("%s access word: write %q", m.translated.language, m.suggested())
 	}
-	return fmt.Sprintf("Not the API name: write %q", m.Group.Name)
+	return fmt.Sprintf("Not the API name: write %q", m.suggested())
 }
 
 func (m Match) unknownIDWarning() string {

@@ -11,9 +11,10 @@ import (
 // a type of the Cloudflare provider whose accepted groups are the home's
 // (a test in internal/needs holds them to that table).
 type ProductHome struct {
-	Product string // as people write it: "Durable Objects"
-	Home    string // the product words of the covering groups: "Workers Scripts"
-	Witness string // a Cloudflare provider type for the product
+	Product string   // as people write it: "Durable Objects"
+	Also    []string // other names people use for it: "WARP Devices"
+	Home    string   // the product words of the covering groups: "Workers Scripts"
+	Witness string   // a Cloudflare provider type for the product
 	// Groups are the API names of the home's own groups in the catalog
 	// (filled in by Catalog.ProductHomes).
 	Groups []string
@@ -26,10 +27,13 @@ var productHomes = []ProductHome{
 	{Product: "Durable Objects", Home: "Workers Scripts", Witness: "cloudflare_workers_script"},
 	{Product: "Cron Triggers", Home: "Workers Scripts", Witness: "cloudflare_workers_cron_trigger"},
 	{Product: "Cloudflare Gateway", Home: "Zero Trust", Witness: "cloudflare_zero_trust_gateway_pacfile"},
-	{Product: "Devices", Home: "Zero Trust", Witness: "cloudflare_zero_trust_device_settings"},
+	{Product: "Devices", Also: []string{"WARP Devices", "WARP Clients"}, Home: "Zero Trust", Witness: "cloudflare_zero_trust_device_settings"},
 	{Product: "Spectrum", Home: "Zone Settings", Witness: "cloudflare_spectrum_application"},
 	{Product: "Argo Smart Routing", Home: "Zone Settings", Witness: "cloudflare_argo_smart_routing"},
-	{Product: "Custom Hostnames", Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname"},
+	{Product: "Custom Hostnames", Also: []string{"Cloudflare for SaaS"}, Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname"},
+	{Product: "API Shield", Home: "API Gateway", Witness: "cloudflare_api_shield"},
+	{Product: "Bot Fight Mode", Home: "Bot Management", Witness: "cloudflare_bot_management"},
+	{Product: "Rate Limiting", Also: []string{"Rate Limits"}, Home: "Firewall Services", Witness: "cloudflare_rate_limit"},
 }
 
 // ProductHomes lists the products this catalog has no group for, each with
@@ -59,7 +63,8 @@ func (c *Catalog) homeGroups(covering []string) []string {
 // home is a ProductHome read into words, as the suggestions compare them.
 type home struct {
 	ProductHome
-	product, covering []string
+	products [][]string // the words of Product and of each of Also
+	covering []string
 }
 
 // buildHomes keeps the homes of products this catalog has no group for:
@@ -69,10 +74,16 @@ func (c *Catalog) buildHomes() {
 	c.homes = nil
 	for _, h := range productHomes {
 		_, product := inputWords(normalize(h.Product))
-		_, covering, _ := nameWords(normalize(h.Home))
-		if !c.hasGroupNamedFor(product) {
-			c.homes = append(c.homes, home{ProductHome: h, product: product, covering: covering})
+		if c.hasGroupNamedFor(product) {
+			continue
 		}
+		_, covering, _ := nameWords(normalize(h.Home))
+		products := [][]string{product}
+		for _, a := range h.Also {
+			_, words := inputWords(normalize(a))
+			products = append(products, words)
+		}
+		c.homes = append(c.homes, home{ProductHome: h, products: products, covering: covering})
 	}
 }
 
@@ -94,12 +105,17 @@ func (c *Catalog) hasGroupNamedFor(words []string) bool {
 func (c *Catalog) homeFor(words []string) (h *home, exact bool) {
 	for i := range c.homes {
 		h := &c.homes[i]
-		rest := words
-		for len(rest) > 0 && slices.Contains(h.covering, rest[0]) {
-			rest = rest[1:]
-		}
-		if len(rest) >= len(h.product) && wordsMatch(rest[:len(h.product)], h.product) {
-			return h, len(rest) == len(h.product)
+		for _, product := range h.products {
+			// The product's words, after none or some of the home's own
+			// ("Bot Fight Mode" starts with a word of "Bot Management").
+			for rest := words; ; rest = rest[1:] {
+				if len(rest) >= len(product) && wordsMatch(rest[:len(product)], product) {
+					return h, len(rest) == len(product)
+				}
+				if len(rest) == 0 || !slices.Contains(h.covering, rest[0]) {
+					break
+				}
+			}
 		}
 	}
 	return nil, false

@@ -480,6 +480,9 @@ func letterMasks(words []string) []uint32 {
 var productShorthands = map[string][]string{
 	"r2": {"workers", "r2", "storage"},
 	"kv": {"workers", "kv", "storage"},
+	// Group names shorten the word: "Access: Apps Write".
+	"applications": {"apps"},
+	"application":  {"apps"},
 }
 
 // fillerWords carry no product meaning in a group's name.

@@ -57,6 +57,7 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Load Balancer Write", want: "Load Balancers Write", wantScope: "zone"},
 		{input: "Tunnel Write", want: "Cloudflare Tunnel Write", wantScope: "account"},
 		{input: "Access Apps Write", want: "Access: Apps Write", wantScope: "account"},
+		{input: "Access Application Read", want: "Access: Apps Read", wantScope: "account"}, // names shorten the word
 		{input: "Account Setting Read", want: "Account Settings Read", wantScope: "account"},
 		{input: "Analytics", want: "Analytics Read", wantScope: "zone"},
 		{input: "Email Routing Write", want: "Email Routing Rules Write", wantScope: "zone"},

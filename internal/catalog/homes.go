@@ -15,6 +15,9 @@ type ProductHome struct {
 	Also    []string // other names people use for it: "WARP Devices"
 	Home    string   // the product words of the covering groups: "Workers Scripts"
 	Witness string   // a Cloudflare provider type for the product
+	// Scope is the scope ("zone", "account") the product's API calls are
+	// made in, or "" for both: only the home's groups there are offered.
+	Scope string
 	// Groups are the API names of the home's own groups in the catalog
 	// (filled in by Catalog.ProductHomes).
 	Groups []string
@@ -24,16 +27,16 @@ type ProductHome struct {
 // offered as the first suggestion, never resolved to: the input named no
 // group, and the home's groups may grant more than the product.
 var productHomes = []ProductHome{
-	{Product: "Durable Objects", Home: "Workers Scripts", Witness: "cloudflare_workers_script"},
-	{Product: "Cron Triggers", Home: "Workers Scripts", Witness: "cloudflare_workers_cron_trigger"},
-	{Product: "Cloudflare Gateway", Home: "Zero Trust", Witness: "cloudflare_zero_trust_gateway_pacfile"},
-	{Product: "Devices", Also: []string{"WARP Devices", "WARP Clients"}, Home: "Zero Trust", Witness: "cloudflare_zero_trust_device_settings"},
-	{Product: "Spectrum", Home: "Zone Settings", Witness: "cloudflare_spectrum_application"},
-	{Product: "Argo Smart Routing", Home: "Zone Settings", Witness: "cloudflare_argo_smart_routing"},
-	{Product: "Custom Hostnames", Also: []string{"Cloudflare for SaaS"}, Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname"},
+	{Product: "Durable Objects", Home: "Workers Scripts", Witness: "cloudflare_workers_script", Scope: "account"},
+	{Product: "Cron Triggers", Home: "Workers Scripts", Witness: "cloudflare_workers_cron_trigger", Scope: "account"},
+	{Product: "Cloudflare Gateway", Home: "Zero Trust", Witness: "cloudflare_zero_trust_gateway_pacfile", Scope: "account"},
+	{Product: "Devices", Also: []string{"WARP Devices", "WARP Clients"}, Home: "Zero Trust", Witness: "cloudflare_zero_trust_device_settings", Scope: "account"},
+	{Product: "Spectrum", Home: "Zone Settings", Witness: "cloudflare_spectrum_application", Scope: "zone"},
+	{Product: "Argo Smart Routing", Home: "Zone Settings", Witness: "cloudflare_argo_smart_routing", Scope: "zone"},
+	{Product: "Custom Hostnames", Also: []string{"Cloudflare for SaaS"}, Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname", Scope: "zone"},
 	{Product: "API Shield", Home: "API Gateway", Witness: "cloudflare_api_shield"},
-	{Product: "Bot Fight Mode", Home: "Bot Management", Witness: "cloudflare_bot_management"},
-	{Product: "Rate Limiting", Also: []string{"Rate Limits"}, Home: "Firewall Services", Witness: "cloudflare_rate_limit"},
+	{Product: "Bot Fight Mode", Home: "Bot Management", Witness: "cloudflare_bot_management", Scope: "zone"},
+	{Product: "Rate Limiting", Also: []string{"Rate Limits"}, Home: "Firewall Services", Witness: "cloudflare_rate_limit", Scope: "zone"},
 }
 
 // ProductHomes lists the products this catalog has no group for, each with
@@ -43,20 +46,22 @@ func (c *Catalog) ProductHomes() []ProductHome {
 	out := make([]ProductHome, len(c.homes))
 	for i, h := range c.homes {
 		out[i] = h.ProductHome
-		out[i].Groups = c.homeGroups(h.covering)
+		out[i].Groups = c.homeGroups(h.Product)
 	}
 	return out
 }
 
-// homeGroups are the API names whose product words are exactly covering.
-func (c *Catalog) homeGroups(covering []string) []string {
+// homeGroups are the API names suggestions offer for a product's name,
+// read and write: the guide lists what the errors offer.
+func (c *Catalog) homeGroups(product string) []string {
 	var out []string
-	for _, e := range c.suggestible[""] {
-		if !e.alias && slices.Equal(e.words, covering) && !slices.Contains(out, c.groups[e.group].Name) {
-			out = append(out, c.groups[e.group].Name)
+	for _, level := range []string{" Read", " Write"} {
+		for _, cd := range c.suggestIn(normalize(product+level), "") {
+			if !slices.Contains(out, cd.Group.Name) {
+				out = append(out, cd.Group.Name)
+			}
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 

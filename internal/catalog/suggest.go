@@ -214,6 +214,12 @@ func (c *Catalog) suggestRanked(n, scopeKey string) ([]Candidate, scored, *home)
 		}
 	}
 	q.words, q.masks, q.home = h.covering, letterMasks(h.covering), true
+	if key := ScopeKey(h.Scope); h.Scope != "" {
+		if scopeKey != "" && scopeKey != key {
+			return nil, scored{}, nil // the product is another scope's
+		}
+		q.scopeKey = key
+	}
 	out, best := c.rank(q)
 	if len(out) == 0 || best.missing > 0 {
 		return nil, scored{}, nil // the home has no group here: another scope may

@@ -9,7 +9,8 @@ import (
 
 // TestProductHomesAreWhatTheProviderAccepts holds each product the catalog
 // says has no group of its own to the Cloudflare provider's table: the group
-// its name is answered with is one that the product's resource accepts.
+// its name is answered with is one that the product's resource accepts, in
+// the scope its API calls are made in.
 func TestProductHomesAreWhatTheProviderAccepts(t *testing.T) {
 	t.Parallel()
 	c, table := catalog.Default(), needs.Default()
@@ -19,6 +20,9 @@ func TestProductHomesAreWhatTheProviderAccepts(t *testing.T) {
 			e, ok := table.Lookup(h.Witness, needs.KindResource)
 			if !ok || len(e.Groups) == 0 {
 				t.Fatalf("the provider's table has no accepted groups for %s, the witness of %s", h.Witness, h.Product)
+			}
+			if h.Scope != "" && e.APIScope != h.Scope {
+				t.Errorf("%s says %s is a %s product; %s calls the API in %s", h.Product, h.Product, h.Scope, h.Witness, e.APIScope)
 			}
 			accepted, present := map[string]bool{}, false
 			for _, g := range e.Groups {

@@ -280,15 +280,16 @@ func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bo
 // untitledPath reads a token-page path whose heading the catalog cannot
 // read, as in a language it has no headings for ("toda la cuenta >
 // plataforma para desarrolladores > queues: editar"): segments that are no
-// heading, then the permission with its level after a colon. The heading
+// heading, then the permission with its level (untitledPermission). The heading
 // cannot be checked and is passed over; a selector sets the scope, and an
 // account's name does when a segment follows it.
 func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 	segments := pathSegments(n)
-	if len(segments) < 2 || !strings.Contains(segments[len(segments)-1], ":") {
+	before, permission := untitledPermission(segments)
+	if permission == "" {
 		return "", "", false
 	}
-	for i := range segments[:len(segments)-1] {
+	for i := range before {
 		if category, _ := c.headingAt(segments[i:]); category != "" {
 			return "", "", false // a heading it can read: resourcePath's
 		}
@@ -296,8 +297,23 @@ func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 	// Without a selector it knows, or an account's name before the heading,
 	// the scope is unknown: a name in two scopes would be ambiguous where
 	// another reading knows it.
-	key := selectorScope(segments[0], len(segments) > 2)
-	return key, segments[len(segments)-1], key != ""
+	key := selectorScope(before[0], len(before) > 1)
+	return key, permission, key != ""
+}
+
+// untitledPermission splits a path's segments into those before the
+// permission and the permission with its level: the last segment after a
+// colon ("queues: edit"), or the last two when the level is a segment of
+// its own ("queues > edit").
+func untitledPermission(segments []string) (before []string, permission string) {
+	n := len(segments)
+	switch {
+	case n >= 2 && strings.Contains(segments[n-1], ":"):
+		return segments[:n-1], segments[n-1]
+	case n >= 3 && accessWords[segments[n-1]]:
+		return segments[:n-2], segments[n-2] + " " + segments[n-1]
+	}
+	return nil, ""
 }
 
 // pathSegments splits a path at ">" (every arrow is one by now), or at
@@ -325,11 +341,18 @@ func pathSegments(n string) []string {
 			out = append(out, p)
 		}
 	}
+	if len(out) > 1 && includeWords[out[0]] {
+		out = out[1:] // the token page's "Include > All zones"
+	}
 	if sep == " - " && (len(out) == 0 || selectorNounScope(out[0]) == "" && !looksLikeDomain(out[0])) {
 		return nil
 	}
 	return out
 }
+
+// includeWords are the token page's word before a resource selector, in
+// its languages: "Include > All zones > DNS: Edit" selects all zones.
+var includeWords = map[string]bool{"include": true, "einschließen": true, "inclure": true, "incluir": true, "includi": true, "opnemen": true, "insluit": true, "含める": true, "包含": true, "包括": true, "포함": true}
 
 // headingAt reads a category heading at the start of segments, perhaps
 // split in two by its own " / " ("cloudflare one / zero trust"), and

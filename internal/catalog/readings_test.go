@@ -116,6 +116,8 @@ func TestReadingRules(t *testing.T) {
 		{rule: "untitled: Spanish heading", input: "Cuenta completa > Plataforma para desarrolladores > D1: Editar", wantName: "D1 Write", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Spanish"},
 		{rule: "untitled: an account's name, Dutch heading", input: "Mijn bedrijf > Ontwikkelaarsplatform > Queues: Lezen", wantName: "Queues Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "Dutch"},
 		{rule: "untitled: a domain, French heading", input: "shop.example.com > Sécurité des applications > Page Rules : Modifier", wantName: "Page Rules Write", wantScope: "zone", wantKind: MatchTranslated, wantWarning: "French"},
+		{rule: "untitled: level as its own segment", input: "Alle Konten > Entwicklerplattform > D1 > Lesen", wantName: "D1 Read", wantScope: "account", wantKind: MatchTranslated, wantWarning: "German"},
+		{rule: "include before the selector", input: "Include > All zones > DNS & Zones > Zone Settings: Edit", wantName: "Zone Settings Write", wantScope: "zone", wantKind: MatchQualified},
 		{rule: "untitled: English level", input: "Todas las zonas > Seguridad > Zone WAF: Edit", wantName: "Zone WAF Write", wantScope: "zone", wantKind: MatchQualified},
 
 		// API names that repeat their scope, shown under the scope without the word.

@@ -32,6 +32,7 @@ const (
 	FindingMalformedID        FindingCode = "malformed_id"
 	FindingMistypedID         FindingCode = "mistyped_id"
 	FindingUnknownID          FindingCode = "unknown_id"
+	FindingNotAPIName         FindingCode = "not_api_name"
 	FindingDuplicate          FindingCode = "duplicate_permission"
 	FindingScopeNotCovered    FindingCode = "scope_not_covered"
 	FindingNeedsOwnPolicy     FindingCode = "needs_own_policy"
@@ -79,6 +80,7 @@ var findingKinds = map[FindingCode]struct {
 	FindingMalformedID:        {SeverityError, ArgumentPermissions, "Malformed permission group id"},
 	FindingMistypedID:         {SeverityError, ArgumentPermissions, "Mistyped permission group id"},
 	FindingUnknownID:          {SeverityWarning, ArgumentPermissions, "Permission group id not in the catalog"},
+	FindingNotAPIName:         {SeverityWarning, ArgumentPermissions, "Not the API name"},
 	FindingDuplicate:          {SeverityWarning, ArgumentPermissions, "Duplicate permission"},
 	FindingScopeNotCovered:    {SeverityError, ArgumentPermissions, "Permission not covered by any resource"},
 	FindingNeedsOwnPolicy:     {SeverityError, ArgumentPermissions, "Account permission beside the account-nested form"},
@@ -101,6 +103,9 @@ type Finding struct {
 	// Resource is the top-level resource key the finding is about, or "".
 	Resource string
 	Message  string
+	// summary, when set, titles this finding alone: name warnings say what
+	// was wrong, so distinct mistakes are shown distinctly.
+	summary string
 }
 
 // newFinding fills in the severity and the blamed argument of a code.
@@ -111,6 +116,9 @@ func newFinding(code FindingCode, permission int, resource, message string) Find
 
 // Summary is a short title for a finding, for diagnostics.
 func (f Finding) Summary() string {
+	if f.summary != "" {
+		return f.summary
+	}
 	if k, ok := findingKinds[f.Code]; ok {
 		return k.summary
 	}

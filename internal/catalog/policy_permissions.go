@@ -49,6 +49,13 @@ func (ck *policyCheck) record(i int, m Match, seen map[string]int) {
 		ck.add(newFinding(FindingUnknownID, i, "", permissionText(i, m.Warning())))
 		return
 	}
+	if w := m.Warning(); w != "" {
+		// A docs label, former name or translated word works: the warning
+		// says what to write, as the other data sources' do.
+		f := newFinding(FindingNotAPIName, i, "", permissionText(i, w))
+		f.summary = m.WarningSummary()
+		ck.add(f)
+	}
 	if ck.kind == TokenKindAccount && !ck.p.Unknown.TokenKind && m.Group.ScopeKey() == ScopeKeyUser {
 		ck.add(newFinding(FindingUserInAccountToken, i, "", userPermissionInAccountText(i, m.Group.Name)))
 		return

@@ -129,6 +129,9 @@ func (c *Catalog) checkTokenPolicy(i int, v any, kind string) []TokenFinding {
 	out := d.notes
 	names := c.namesNotIDs(d, res)
 	for _, f := range res.Findings {
+		if f.Code == FindingNotAPIName {
+			continue // a token takes ids: the name is namesNotIDs's one finding
+		}
 		for f.Permission >= 0 && len(names) > 0 && names[0].index < f.Permission {
 			out, names = append(out, names[0].finding), names[1:]
 		}

@@ -32,6 +32,10 @@ func TestWarnings(t *testing.T) {
   permissions = ["DNS Write", "Zone > DNS > Edit"]
   resources   = ` + zoneStar + `
 }`, []string{`permissions[1] repeats permissions[0]`}},
+		{"policy: a dashboard word in another language", `data "cfperms_token_policy" "x" {
+  permissions = ["DNS: Wysig", "Cloudflare Pages Write"]
+  resources   = { "com.cloudflare.api.account.zone.*" = "*", "com.cloudflare.api.account.` + testAccount + `" = "*" }
+}`, []string{`permissions[0]: "DNS: Wysig" uses the Afrikaans dashboard's word for "Edit"`, `permissions[1]: "Cloudflare Pages Write" is a label from Cloudflare's docs`}},
 		{"policy: unused resource", fmt.Sprintf(`data "cfperms_token_policy" "x" {
   permissions = ["DNS Write"]
   resources   = { "com.cloudflare.api.account.zone.*" = "*", "com.cloudflare.api.account.%s" = "*" }

@@ -61,7 +61,9 @@ func TestCasesCoverEveryFinding(t *testing.T) {
 		}
 	}
 	for _, code := range policyCodes(t) {
-		if !seen[code] {
+		// A token takes ids: a name that is not the API name is the token
+		// check's name_not_id finding alone.
+		if !seen[code] && code != catalog.FindingNotAPIName {
 			t.Errorf("no case makes a %s finding", code)
 		}
 	}

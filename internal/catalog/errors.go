@@ -21,6 +21,7 @@ const (
 	ErrUnknownID                             // a well-formed id the catalog lacks
 	ErrCategoryMismatch                      // a path's heading is not the group's category
 	ErrMistypedID                            // a well-formed id within two edits of a known one
+	ErrSeveral                               // a list of permissions in one input
 )
 
 // Error is a resolution failure a caller can render as is (Error, Summary)
@@ -92,6 +93,8 @@ func (e *Error) Summary() string {
 		return "Permission under another heading"
 	case ErrMistypedID:
 		return "Mistyped permission group id"
+	case ErrSeveral:
+		return "Several permissions in one name"
 	}
 	return "Invalid permission group"
 }
@@ -117,6 +120,13 @@ func (e *Error) Error() string {
 		return msg + " Use one of " + scopeList() + `, or a scope key such as "` + ScopeKeyZone + `".`
 	case ErrUnknownName:
 		return e.unknownName()
+	case ErrSeveral:
+		names := make([]string, len(e.Candidates))
+		for i, cd := range e.Candidates {
+			names[i] = fmt.Sprintf("%q", cd.Name)
+		}
+		return fmt.Sprintf("%q holds %d permissions; a name is one permission. Write each on its own: %s.",
+			e.Input, len(e.Candidates), listOf(names, "and"))
 	case ErrWrongScope:
 		return e.wrongScope()
 	case ErrAmbiguous:

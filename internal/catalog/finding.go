@@ -28,6 +28,7 @@ const (
 	FindingUnknownPermission  FindingCode = "unknown_permission"
 	FindingInvalidPermission  FindingCode = "invalid_permission"
 	FindingAmbiguous          FindingCode = "ambiguous_permission"
+	FindingSeveral            FindingCode = "several_permissions"
 	FindingWrongScope         FindingCode = "wrong_scope"
 	FindingMalformedID        FindingCode = "malformed_id"
 	FindingMistypedID         FindingCode = "mistyped_id"
@@ -76,6 +77,7 @@ var findingKinds = map[FindingCode]struct {
 	FindingUnknownPermission:  {SeverityError, ArgumentPermissions, "Unknown permission group"},
 	FindingInvalidPermission:  {SeverityError, ArgumentPermissions, "Invalid permission name"},
 	FindingAmbiguous:          {SeverityError, ArgumentPermissions, "Ambiguous permission name"},
+	FindingSeveral:            {SeverityError, ArgumentPermissions, "Several permissions in one name"},
 	FindingWrongScope:         {SeverityError, ArgumentPermissions, "Permission group in another scope"},
 	FindingMalformedID:        {SeverityError, ArgumentPermissions, "Malformed permission group id"},
 	FindingMistypedID:         {SeverityError, ArgumentPermissions, "Mistyped permission group id"},
@@ -145,4 +147,5 @@ var findingErrorKinds = map[FindingCode]ErrorKind{
 	FindingMistypedID:        ErrMistypedID,
 	FindingBlankPermission:   ErrBlank,
 	FindingInvalidPermission: ErrScopeConflict,
+	FindingSeveral:           ErrSeveral,
 }

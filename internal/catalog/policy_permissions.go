@@ -99,6 +99,8 @@ func nameFindingCode(k ErrorKind) FindingCode {
 		return FindingMistypedID
 	case ErrUnknownName:
 		return FindingUnknownPermission
+	case ErrSeveral:
+		return FindingSeveral
 	}
 	return FindingInvalidPermission // a scope conflict or a misplaced heading
 }

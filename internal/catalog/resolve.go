@@ -501,12 +501,42 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	case miss.elsewhere != nil:
 		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
 	}
+	if e := c.severalError(input, scopeKey); e != nil {
+		return e
+	}
 	suggestions, typo, h := c.suggest(n, scopeKey)
 	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
 	if h != nil {
 		e.Home = &h.ProductHome
 	}
 	return e
+}
+
+// severalError is the error for an input that lists permissions, as the
+// token's summary does ("All zones - Zone:Read, DNS:Edit"): every part
+// resolves on its own, or with the first part's selector before it.
+func (c *Catalog) severalError(input, scopeKey string) *Error {
+	parts := strings.FieldsFunc(input, func(r rune) bool { return r == ',' || r == ';' || r == '，' || r == '、' || r == '；' })
+	if len(parts) < 2 || len(parts) > MaxPolicyGroups {
+		return nil
+	}
+	selector := "" // "All zones -" of "All zones - Zone:Read"
+	if i := strings.LastIndexAny(parts[0], ">-–—"); i > 0 {
+		_, size := utf8.DecodeRuneInString(parts[0][i:])
+		selector = parts[0][:i+size]
+	}
+	var found []Candidate
+	for _, p := range parts {
+		m, err := c.Resolve(p, scopeKey)
+		if err != nil && selector != "" {
+			m, err = c.Resolve(selector+" "+p, scopeKey)
+		}
+		if err != nil {
+			return nil
+		}
+		found = append(found, c.candidate(c.byID[m.Group.ID], m.ScopeKey))
+	}
+	return &Error{Kind: ErrSeveral, Input: input, ScopeKey: scopeKey, Candidates: found, AsOf: c.asOf}
 }
 
 // resolveID handles inputs that are, or try to be, group ids.

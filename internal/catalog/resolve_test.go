@@ -127,6 +127,8 @@ func TestResolveErrors(t *testing.T) {
 		{"unknown scope key", "DNS Write", "com.cloudflare.api.zone", ErrUnknownScope, `Did you mean "zone"\?`},
 		{"blank scope", "DNS Write", "  ", ErrBlankScope, `blank`},
 		{"scope conflict", "Zone > DNS > Edit", "account", ErrScopeConflict, `names a zone permission, but the scope asked for is "account"`},
+		{"several permissions, a summary line", "All zones - Cache Purge:Purge, Zone Settings:Edit", "", ErrSeveral, `holds 2 permissions; a name is one permission\. Write each on its own: "[^"]+" and "[^"]+"\.$`},
+		{"several permissions, ideographic comma", "DNS：编辑、Page Rules：读取、Zone：读取", "", ErrSeveral, `holds 3 permissions`},
 		{"scope conflict, an account", "Account > Billing Read", "zone", ErrScopeConflict, `names an account permission, but the scope asked for is "zone"`},
 		{"upper-case id", strings.ToUpper(idDNSWrite), "", ErrMalformedID, `Write "` + idDNSWrite + `" \(the zone permission group "DNS Write"\)`},
 		{"dashed id", idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:16] + "-" + idDNSWrite[16:20] + "-" + idDNSWrite[20:], "", ErrMalformedID, `Write "` + idDNSWrite + `"`},

@@ -76,6 +76,14 @@ output "ids" {
 			}
 		}
 	})
+	t.Run("a summary line of several permissions says to write each", func(t *testing.T) {
+		t.Parallel()
+		diags := validateDiagnostics(t, `data "cfperms_token_policy" "x" {
+  permissions = ["Entire Account - Workers Scripts:Edit, Queues:Read"]
+  resources   = { "com.cloudflare.api.account.`+testAccount+`" = "*" }
+}`)
+		expectErrors(t, diags, `^Several permissions in one name: permissions\[0\]: .* holds 2 permissions; a name is one permission\. Write each on its own: "[^"]+" and "[^"]+"\.$`)
+	})
 	t.Run("both ways out of an uncovered permission", func(t *testing.T) {
 		t.Parallel()
 		m, err := catalog.Default().Resolve("Page Shield Read", "zone")

@@ -67,6 +67,7 @@ func Cases() []Case {
 		one("unknown_permission", user, "allow", []string{"DNS Wirte", id.dnsRead}, zones, catalog.FindingUnknownPermission),
 		one("invalid_permission", user, "allow", []string{"Entire Account > DNS & Zones > Queues: Edit", id.dnsRead}, zones, catalog.FindingInvalidPermission),
 		one("ambiguous_permission", user, "allow", []string{"Logs Write"}, map[string]any{allZones: "*", account: "*"}, catalog.FindingAmbiguous),
+		one("several_permissions", user, "allow", []string{"DNS:Edit, Zone:Read"}, zones, catalog.FindingSeveral),
 		one("wrong_scope", user, "allow", []string{"Zone > Billing Read", id.dnsRead}, zones, catalog.FindingWrongScope),
 		one("malformed_id", user, "allow", []string{strings.ToUpper(id.dnsWrite), id.dnsRead}, zones, catalog.FindingMalformedID),
 		one("mistyped_id", user, "allow", []string{catalogtest.NearID(id.dnsRead), id.dnsWrite}, zones, catalog.FindingMistypedID),

@@ -31,6 +31,18 @@ type Match struct {
 	writeAs string
 }
 
+// namedUnderScope: the API name is the reading with its scope's word in
+// front ("Domain Page Shield Read" for "page shield read" in zone), as the
+// dashboard files it under the scope without the word.
+func namedUnderScope(apiName, reading, scopeKey string) bool {
+	for _, w := range scopeNameWords[scopeKey] {
+		if normalize(apiName) == w+" "+reading {
+			return true
+		}
+	}
+	return false
+}
+
 // suggested is the name a warning tells the user to write instead.
 func (m Match) suggested() string {
 	if m.writeAs != "" {
@@ -267,6 +279,8 @@ func (c *Catalog) matchOf(r ref, input string, f *form) Match {
 		m.newer = r.newer && !c.live
 	case r.kind == MatchDocsLabel && f.swapped:
 		m.Kind = MatchDashboard
+	case r.kind == MatchDocsLabel && f.qualified && namedUnderScope(m.Group.Name, f.name, r.scopeKey):
+		m.Kind = MatchQualified // "All zones > Page Shield: Read": the dashboard's own form
 	case r.kind != MatchExact:
 	case f.kind != "":
 		m.Kind = f.kind

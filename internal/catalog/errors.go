@@ -48,6 +48,9 @@ type Error struct {
 	// Home is set when the input named a product with no group of its
 	// own and the suggestions are the groups that cover it.
 	Home *ProductHome
+	// NoProduct is set when the input names an access level and nothing
+	// else ("Edit"), so no name can be suggested.
+	NoProduct bool
 }
 
 // DependsOnCatalog is the live-mode rule, in one place: whether a newer list
@@ -171,6 +174,10 @@ func (e *Error) unknownName() string {
 		fmt.Fprintf(&b, "%q is not %s permission group.", e.Input, withArticle(e.scopeWord()))
 	} else {
 		fmt.Fprintf(&b, "%q is not a permission group in any scope.", e.Input)
+	}
+	if e.NoProduct {
+		b.WriteString(` It names an access level and no product: write the product with it, as "DNS Edit" or "Zone > Workers Routes > Read" do.`)
+		return b.String()
 	}
 	if len(e.Suggestions) > 0 {
 		offers := make([]string, len(e.Suggestions))

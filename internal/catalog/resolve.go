@@ -518,12 +518,48 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	if e := c.severalError(input, scopeKey); e != nil {
 		return e
 	}
+	if c.namesOnlyALevel(n) {
+		// Any "did you mean" would be a guess at the product.
+		return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, NoProduct: true, AsOf: c.asOf, Live: c.live}
+	}
 	suggestions, typo, h := c.suggest(n, scopeKey)
 	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
 	if h != nil {
 		e.Home = &h.ProductHome
 	}
 	return e
+}
+
+// namesOnlyALevel: the input is an access level alone ("edit", "lesen"),
+// or a path whose every other part is a selector or a heading ("entire
+// account > developer platform > edit").
+func (c *Catalog) namesOnlyALevel(n string) bool {
+	segments := pathSegments(n)
+	if len(segments) == 0 {
+		segments = []string{n}
+	}
+	for _, s := range segments[:len(segments)-1] {
+		if _, heading := c.headingKey(s); !heading && selectorNounScope(s) == "" {
+			return false
+		}
+	}
+	return isLevel(strings.Trim(segments[len(segments)-1], " :"))
+}
+
+// isLevel: an access level, as any dashboard language writes it.
+func isLevel(s string) bool {
+	if v, ok := simplifyLevel(s); ok {
+		s = v
+	}
+	if accessWords[s] {
+		return true
+	}
+	for _, f := range foreignAccessWords {
+		if s == f.word {
+			return true
+		}
+	}
+	return false
 }
 
 // severalError is the error for an input that lists permissions, as the

@@ -48,6 +48,9 @@ type Error struct {
 	// Home is set when the input named a product with no group of its
 	// own and the suggestions are the groups that cover it.
 	Home *ProductHome
+	// Counterpart, for a name of another scope, is the group of the scope
+	// asked for that the API names with that scope's word in front.
+	Counterpart *Candidate
 	// NoProduct is set when the input names an access level and nothing
 	// else ("Edit"), so no name can be suggested.
 	NoProduct bool
@@ -233,9 +236,13 @@ func (e *Error) wrongScope() string {
 		where = append(where, fmt.Sprintf("%q in %s scope (%s)", o.Group.Name, o.Scope(), o.Group.ID))
 	}
 	first := e.OtherScopes[0]
+	choose := fmt.Sprintf("choose %s permission", withArticle(e.scopeWord()))
+	if cp := e.Counterpart; cp != nil {
+		choose = fmt.Sprintf("write %q (%s), its %s counterpart", cp.Group.Name, cp.Group.ID, e.scopeWord())
+	}
 	if len(e.OtherScopes) == 1 {
-		return fmt.Sprintf("%q is %s permission, not %s: %s. Set the scope to %q, or choose %s permission.",
-			e.Input, withArticle(first.Scope()), e.scopeWord(), where[0], first.Scope(), withArticle(e.scopeWord()))
+		return fmt.Sprintf("%q is %s permission, not %s: %s. Set the scope to %q, or %s.",
+			e.Input, withArticle(first.Scope()), e.scopeWord(), where[0], first.Scope(), choose)
 	}
 	return fmt.Sprintf("%q is not %s permission. It exists as %s. Set the scope to one of those, or choose %s permission.",
 		e.Input, withArticle(e.scopeWord()), strings.Join(where, " and "), withArticle(e.scopeWord()))

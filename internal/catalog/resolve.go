@@ -513,7 +513,8 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.prefixScope,
 			OtherScopes: c.candidates(miss.elsewhere, ""), Suggestions: c.suggestIn(n, miss.prefixScope), AsOf: c.asOf}
 	case miss.elsewhere != nil:
-		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""), AsOf: c.asOf}
+		return &Error{Kind: ErrWrongScope, Input: input, ScopeKey: scopeKey, OtherScopes: c.candidates(miss.elsewhere, ""),
+			Counterpart: c.counterpart(n, scopeKey), AsOf: c.asOf}
 	}
 	if e := c.severalError(input, scopeKey); e != nil {
 		return e
@@ -528,6 +529,21 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		e.Home = &h.ProductHome
 	}
 	return e
+}
+
+// counterpart is the group of the scope asked for that the API names as
+// the input with the scope's word in front ("Account Analytics Read" for
+// "analytics read" in account), if there is one.
+func (c *Catalog) counterpart(n, scopeKey string) *Candidate {
+	for _, w := range scopeNameWords[scopeKey] {
+		for _, r := range c.folded[w+" "+n] {
+			if r.scopeKey == scopeKey && r.kind == MatchExact {
+				cd := c.candidate(r.group, scopeKey)
+				return &cd
+			}
+		}
+	}
+	return nil
 }
 
 // namesOnlyALevel: the input is an access level alone ("edit", "lesen"),

@@ -297,3 +297,36 @@ func TestWordMatchLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongScopeNamesTheCounterpart: a zone group's name asked for in the
+// account, where the API names the account's group with "Account" in front
+// ("Analytics Read" and "Account Analytics Read"), offers that group; every
+// such pair of the catalog is checked.
+func TestWrongScopeNamesTheCounterpart(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	account := map[string]Group{}
+	for _, g := range c.List(Filter{ScopeKey: ScopeKeyAccount}) {
+		account[g.Name] = g
+	}
+	pairs := 0
+	for _, g := range c.List(Filter{ScopeKey: ScopeKeyZone}) {
+		counterpart, ok := account["Account "+g.Name]
+		if !ok {
+			continue
+		}
+		other := []Group{counterpart}
+		_, err := c.Resolve(g.Name, "account")
+		e := AsError(err)
+		if e == nil || e.Kind != ErrWrongScope {
+			continue // the name means something in the account too
+		}
+		pairs++
+		if e.Counterpart == nil || e.Counterpart.Group.ID != other[0].ID || !strings.Contains(e.Error(), other[0].ID) {
+			t.Errorf("Resolve(%q, account) = %v; want it to offer %q (%s)", g.Name, err, other[0].Name, other[0].ID)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no zone group has an account counterpart named with \"Account\": the test checks nothing")
+	}
+}

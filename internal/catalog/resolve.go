@@ -593,16 +593,27 @@ func (c *Catalog) severalError(input, scopeKey string) *Error {
 	}
 	var found []Candidate
 	for _, p := range parts {
-		m, err := c.Resolve(p, scopeKey)
-		if err != nil && selector != "" {
-			m, err = c.Resolve(selector+" "+p, scopeKey)
+		readings := []string{p}
+		if selector != "" {
+			readings = append(readings, selector+" "+p)
 		}
-		if err != nil {
-			return nil
+		m, ok := c.resolvesAs(scopeKey, readings...)
+		if !ok {
+			return nil // not a list of permissions: the miss is the input's own
 		}
 		found = append(found, c.candidate(c.byID[m.Group.ID], m.ScopeKey))
 	}
 	return &Error{Kind: ErrSeveral, Input: input, ScopeKey: scopeKey, Candidates: found, AsOf: c.asOf}
+}
+
+// resolvesAs is the match of the first of the readings that resolves.
+func (c *Catalog) resolvesAs(scopeKey string, readings ...string) (Match, bool) {
+	for _, r := range readings {
+		if m, err := c.Resolve(r, scopeKey); err == nil {
+			return m, true
+		}
+	}
+	return Match{}, false
 }
 
 // resolveID handles inputs that are, or try to be, group ids.

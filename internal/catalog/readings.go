@@ -133,20 +133,25 @@ func looksLikeIDPart(w string) bool {
 var scopeNameWords = map[string][]string{ScopeKeyAccount: {"account"}, ScopeKeyZone: {"zone", "domain"}}
 
 // scopeNamed reads each scoped form with its scope's word in front, as the
-// API name has it: "account > custom pages > edit" is "account custom
+// API name has it (with a space or a colon): "account > custom pages > edit" is "account custom
 // pages edit" in the account scope. Only the scope the path names is
 // searched, so the word cannot move a name to another scope.
 func scopeNamed(scoped []form) []form {
 	var out []form
 	for _, s := range scoped {
-		if !s.qualified {
+		// A level alone names no product: "all zones > edit" is not the
+		// Zone group (namesOnlyALevel says so).
+		if !s.qualified || isLevel(strings.Trim(s.name, " :")) {
 			continue
 		}
 		for _, w := range scopeNameWords[s.scopeKey] {
 			if !strings.HasPrefix(s.name, w+" ") {
-				named := s
-				named.name = w + " " + s.name
-				out = append(out, named)
+				// "Account: SSL and Certificates Write" has a colon.
+				for _, join := range []string{" ", ": "} {
+					named := s
+					named.name = w + join + s.name
+					out = append(out, named)
+				}
 			}
 		}
 	}

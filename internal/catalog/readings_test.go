@@ -122,6 +122,7 @@ func TestReadingRules(t *testing.T) {
 
 		// API names that repeat their scope, shown under the scope without the word.
 		{rule: "account word", input: "Account > Rule Lists > Edit", wantName: "Account Rule Lists Write", wantScope: "account", wantKind: MatchQualified},
+		{rule: "account word and colon", input: "Entire Account > SSL and Certificates: Read", wantName: "Account: SSL and Certificates Read", wantScope: "account", wantKind: MatchQualified},
 		{rule: "account word, read", input: "Account > Settings > Read", wantName: "Account Settings Read", wantScope: "account", wantKind: MatchQualified},
 		{rule: "zone word, a docs label under its scope", input: "All zones > Page Shield: Read", wantName: "Domain Page Shield Read", wantScope: "zone", wantKind: MatchQualified},
 		{rule: "zone word", input: "Zone > Settings > Edit", wantName: "Zone Settings Write", wantScope: "zone", wantKind: MatchQualified},

@@ -554,8 +554,10 @@ func (c *Catalog) namesOnlyALevel(n string) bool {
 	if len(segments) == 0 {
 		segments = []string{n}
 	}
-	for _, s := range segments[:len(segments)-1] {
-		if _, heading := c.headingKey(s); !heading && selectorNounScope(s) == "" {
+	for i, s := range segments[:len(segments)-1] {
+		// A selector comes first; after it, only headings ("account >
+		// domains > read" names the Domains product).
+		if _, heading := c.headingKey(s); !heading && (i > 0 || selectorNounScope(s) == "" && !looksLikeDomain(s)) {
 			return false
 		}
 	}

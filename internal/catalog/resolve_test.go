@@ -129,6 +129,8 @@ func TestResolveErrors(t *testing.T) {
 		{"scope conflict", "Zone > DNS > Edit", "account", ErrScopeConflict, `names a zone permission, but the scope asked for is "account"`},
 		{"only a level", "Select Read Access", "", ErrUnknownName, `names an access level and no product: write the product with it`},
 		{"only a level, in a path and German", "Entire Account > Bearbeiten", "", ErrUnknownName, `names an access level and no product`},
+		{"only a level after a zone selector", "Specific zones > Read", "", ErrUnknownName, `names an access level and no product`}, // not the Zone group
+		{"only a level after a domain", "shop.example.net > Edit", "", ErrUnknownName, `names an access level and no product`},
 		{"several permissions, a summary line", "All zones - Cache Purge:Purge, Zone Settings:Edit", "", ErrSeveral, `holds 2 permissions; a name is one permission\. Write each on its own: "[^"]+" and "[^"]+"\.$`},
 		{"several permissions, ideographic comma", "DNS：编辑、Page Rules：读取、Zone：读取", "", ErrSeveral, `holds 3 permissions`},
 		{"scope conflict, an account", "Account > Billing Read", "zone", ErrScopeConflict, `names an account permission, but the scope asked for is "zone"`},

@@ -107,6 +107,20 @@ func (e *Error) Summary() string {
 
 func (e *Error) scopeWord() string { return ShortScope(e.ScopeKey) }
 
+// scopeConflict says which group the name's own scope gives, so the user
+// can keep the name and fix the scope, or pick a group of the scope asked
+// for ("drop the prefix" would leave a path such as "DNS > Edit").
+func (e *Error) scopeConflict() string {
+	named := ShortScope(e.QualifiedScopeKey)
+	if len(e.Candidates) == 1 {
+		g := e.Candidates[0].Group
+		return fmt.Sprintf("%q names the %s permission %q (%s), but the scope asked for is %q. Set the scope to %q or leave it out, or choose %s permission.",
+			e.Input, named, g.Name, g.ID, e.scopeWord(), named, withArticle(e.scopeWord()))
+	}
+	return fmt.Sprintf("%q names %s permission, but the scope asked for is %q. Set the scope to %q or leave it out, or choose %s permission.",
+		e.Input, withArticle(named), e.scopeWord(), named, withArticle(e.scopeWord()))
+}
+
 func (e *Error) catalogNote() string {
 	return fmt.Sprintf("This catalog is a snapshot of %s; a group Cloudflare added since then is not in it.", e.AsOf)
 }
@@ -138,8 +152,7 @@ func (e *Error) Error() string {
 	case ErrAmbiguous:
 		return e.ambiguous()
 	case ErrScopeConflict:
-		return fmt.Sprintf("%q names %s permission, but the scope asked for is %q. Drop the scope, or the %q prefix.",
-			e.Input, withArticle(ShortScope(e.QualifiedScopeKey)), e.scopeWord(), ScopeTitle(e.QualifiedScopeKey)+" >")
+		return e.scopeConflict()
 	case ErrMalformedID:
 		msg := fmt.Sprintf("%q is not a permission group id: ids are exactly 32 lower-case hex digits with no dashes.", e.Input)
 		if looksLikeID(strings.TrimSpace(e.Input)) {

@@ -419,6 +419,7 @@ type missTrace struct {
 	elsewhere   []ref  // hits outside the scope asked for, for the hint
 	prefixScope string // the scope a qualified reading named, when its hit was elsewhere
 	conflict    string // a qualified reading naming a scope other than the one asked for
+	conflicting []Candidate // the groups it names there
 	// literal is set when elsewhere came from the input as written: a name
 	// of another scope ("Zone Read" asked for in account) is that, whatever
 	// a scope word in it could also be read as.
@@ -430,8 +431,8 @@ func (c *Catalog) tryForm(f form, literal bool, input, scopeKey string, miss *mi
 	effective := scopeKey
 	if f.qualified {
 		if scopeKey != "" && f.scopeKey != scopeKey {
-			if _, ok := c.folded[f.name]; ok && miss.conflict == "" {
-				miss.conflict = f.scopeKey
+			if refs, ok := c.folded[f.name]; ok && miss.conflict == "" {
+				miss.conflict, miss.conflicting = f.scopeKey, c.candidates(refs, f.scopeKey)
 			}
 			return Match{}, nil, false
 		}
@@ -506,7 +507,7 @@ func (c *Catalog) checkCategory(m Match, f form, input string) error {
 func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 	switch {
 	case miss.conflict != "" && !miss.literal:
-		return &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.conflict, AsOf: c.asOf}
+		return &Error{Kind: ErrScopeConflict, Input: input, ScopeKey: scopeKey, QualifiedScopeKey: miss.conflict, Candidates: miss.conflicting, AsOf: c.asOf}
 	case miss.elsewhere != nil && miss.prefixScope != "":
 		// The scope came from the name itself: offer the other scope's group,
 		// and the names of the named scope that come close.

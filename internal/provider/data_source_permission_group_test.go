@@ -160,7 +160,7 @@ func TestPermissionGroupDataSourceErrors(t *testing.T) {
 		{"name and id", fmt.Sprintf("name = \"DNS Write\"\nid = %q", idDNSWrite), `Set either name or id, not both`},
 		{"unknown scope", "name = \"DNS Write\"\nscope = \"zon\"", `"zon" is not a permission group scope\.\s+Did you mean "zone"\?`},
 		{"blank scope", "name = \"DNS Write\"\nscope = \"\"", `The scope is blank`},
-		{"scope conflict", "name = \"Zone > DNS > Edit\"\nscope = \"account\"", `names a zone permission, but the scope asked for is\s+"account"`},
+		{"scope conflict", "name = \"Zone > DNS > Edit\"\nscope = \"account\"", `names the zone permission "[^"]+"\s+\([0-9a-f]{32}\), but the scope asked\s+for is "account"`},
 		{"upper-case id", `id = "` + strings.ToUpper(idDNSWrite) + `"`, `Write\s+"` + idDNSWrite + `"`},
 		{"dashed id", `id = "` + idDNSWrite[:8] + "-" + idDNSWrite[8:12] + "-" + idDNSWrite[12:] + `"`, `looks like a permission group id`},
 		{"name given as id", `id = "DNS Write"`, `"DNS Write" is not a permission group id.*\s+.*Write\s+"` + idDNSWrite + `"`},

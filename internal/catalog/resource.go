@@ -102,7 +102,7 @@ func ParseResourceKey(key string) (ResourceKey, error) {
 		if hexID.MatchString(lower) {
 			return &ResourceKeyError{Key: key, Problem: what + " ids are 32 lower-case hex digits", Suggestion: strings.TrimSuffix(key, id) + lower}
 		}
-		return &ResourceKeyError{Key: key, Problem: fmt.Sprintf("%q is neither \"*\" nor a %s id (32 lower-case hex digits)", id, what)}
+		return &ResourceKeyError{Key: key, Problem: fmt.Sprintf("%q is neither \"*\" nor %s id (32 lower-case hex digits)", id, withArticle(what))}
 	}
 	switch {
 	case strings.HasPrefix(key, resourceZone):

@@ -53,6 +53,9 @@ func (m Match) WarningSummary() string {
 	if m.nameWarning() == "" && m.retired {
 		return "Permission group not in Cloudflare's live list"
 	}
+	if m.nameWarning() == "" && len(m.otherReadings) > 0 {
+		return fmt.Sprintf("API name that is also another scope's name: resolved to the %s group", m.Scope())
+	}
 	return m.nameSummary()
 }
 

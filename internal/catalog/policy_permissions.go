@@ -78,7 +78,7 @@ func (ck *policyCheck) resolve(i int, name string) (Match, bool) {
 	}
 	text := e.Error()
 	if e.Kind == ErrWrongScope {
-		text = wrongScopeInPolicyText(e)
+		text = wrongScopeInPolicyText(e, ck)
 	}
 	ck.add(newFinding(nameFindingCode(e.Kind), i, "", permissionText(i, text)))
 	return Match{}, false

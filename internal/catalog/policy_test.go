@@ -242,6 +242,8 @@ func TestCheckPolicy(t *testing.T) {
 			findings: []string{`error blank_permission: permissions\[1\]: The permission name is empty`}},
 		{name: "qualified name in the wrong scope", policy: allow([]string{"Zone > Billing Read"}, acctRes()),
 			findings: []string{`error wrong_scope: permissions\[0\]: "Zone > Billing Read" asks for a zone permission, but that name exists only as "Billing Read" \(account, ` + groupID(t, "Billing Read", "account") + `\)\. Write "Billing Read"\.`}},
+		{name: "qualified name in the wrong scope, and no resource of its own", policy: allow([]string{"Zone > Billing Read"}, zoneRes("*")),
+			findings: []string{`error wrong_scope: .*Write "Billing Read", and add "com\.cloudflare\.api\.account\.<account id>" to the resources: none of them is an account\.$`}},
 		{name: "no permissions", policy: allow(nil, zoneRes("*")),
 			findings: []string{`error no_permissions`}},
 		{name: "no resources", policy: allow([]string{"DNS Write"}),

@@ -179,7 +179,7 @@ func ambiguousInPolicyText(e *Error, bothCovered bool) string {
 
 // wrongScopeInPolicyText answers "Zone > Billing Read": a policy has no scope
 // argument, so the fix is the name the group has.
-func wrongScopeInPolicyText(e *Error) string {
+func wrongScopeInPolicyText(e *Error, ck *policyCheck) string {
 	key, _, ok := splitQualified(normalize(e.Input))
 	if !ok || len(e.OtherScopes) == 0 {
 		return e.Error()
@@ -190,7 +190,12 @@ func wrongScopeInPolicyText(e *Error) string {
 	}
 	advice := "Write the one you mean."
 	if len(e.OtherScopes) == 1 {
-		advice = fmt.Sprintf("Write %q.", e.OtherScopes[0].Name)
+		o := e.OtherScopes[0]
+		advice = fmt.Sprintf("Write %q.", o.Name)
+		if !ck.brokenResources && !ck.coversAny(o.Group) {
+			// Following the advice alone would meet the next error.
+			advice = fmt.Sprintf("Write %q, and add %s to the resources: none of them is %s.", o.Name, exampleKey(o.ScopeKey, ck.kind), scopeNoun(o.ScopeKey))
+		}
 	}
 	return fmt.Sprintf("%q asks for %s permission, but that name exists only as %s. %s",
 		e.Input, scopeNoun(key), strings.Join(where, " or "), advice)

@@ -35,7 +35,10 @@ var productHomes = []ProductHome{
 	{Product: "Argo Smart Routing", Home: "Zone Settings", Witness: "cloudflare_argo_smart_routing", Scope: "zone"},
 	{Product: "Custom Hostnames", Also: []string{"Cloudflare for SaaS"}, Home: "SSL and Certificates", Witness: "cloudflare_custom_hostname", Scope: "zone"},
 	{Product: "API Shield", Home: "API Gateway", Witness: "cloudflare_api_shield"},
-	{Product: "Bot Fight Mode", Home: "Bot Management", Witness: "cloudflare_bot_management", Scope: "zone"},
+	{Product: "Bot Fight Mode", Also: []string{"Super Bot Fight Mode"}, Home: "Bot Management", Witness: "cloudflare_bot_management", Scope: "zone"},
+	// Products renamed while their groups kept the old name.
+	{Product: "Client-side Security", Home: "Domain Page Shield", Witness: "cloudflare_page_shield_policy", Scope: "zone"},
+	{Product: "Area 1", Also: []string{"Email Security"}, Home: "Cloud Email Security", Witness: "cloudflare_email_security_block_sender", Scope: "account"},
 	{Product: "Rate Limiting", Also: []string{"Rate Limits"}, Home: "Firewall Services", Witness: "cloudflare_rate_limit", Scope: "zone"},
 }
 

@@ -32,6 +32,9 @@ func TestProductsWithoutAGroupOfferTheirHome(t *testing.T) {
 		{input: "Bot Fight Mode: Read", product: "Bot Fight Mode", access: "read"}, // starts with a word of its home
 		{input: "API Shield Write", scope: "zone", product: "API Shield", access: "write"},
 		{input: "Rate Limit Read", product: "Rate Limiting", access: "read"},
+		{input: "Zone > Client side security > Edit", product: "Client-side Security", access: "write"}, // renamed, its groups not
+		{input: "Area 1: Read", product: "Area 1", access: "read"},
+		{input: "Super Bot Fight Mode Write", scope: "zone", product: "Bot Fight Mode", access: "write"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {

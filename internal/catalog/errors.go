@@ -51,6 +51,9 @@ type Error struct {
 	// Counterpart, for a name of another scope, is the group of the scope
 	// asked for that the API names with that scope's word in front.
 	Counterpart *Candidate
+	// Untranslated is set when the product is named in another script
+	// than the API's and nothing comes close: the name must be English.
+	Untranslated bool
 	// NoProduct is set when the input names an access level and nothing
 	// else ("Edit"), so no name can be suggested.
 	NoProduct bool
@@ -204,6 +207,10 @@ func (e *Error) unknownName() string {
 			}
 		}
 		b.WriteString(" Did you mean " + listOf(offers, "or") + "? " + e.afterSuggestions())
+		return b.String()
+	}
+	if e.Untranslated {
+		b.WriteString(` The product is named in another language: write its name as the API does, in English ("DNS", "Workers Scripts"); the level may stay in yours ("DNS: 編集").`)
 		return b.String()
 	}
 	b.WriteString(" " + e.nextStep())

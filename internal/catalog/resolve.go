@@ -525,11 +525,38 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, NoProduct: true, AsOf: c.asOf, Live: c.live}
 	}
 	suggestions, typo, h := c.suggest(n, scopeKey)
+	permission := pathPermission(n)
+	if len(suggestions) == 0 && permission != n {
+		// A path whose first parts the catalog cannot read ("acme corp >
+		// logs: edit"): the permission at its end may still be close.
+		suggestions, typo, h = c.suggest(permission, scopeKey)
+	}
 	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
+	if len(suggestions) == 0 {
+		_, words := inputWords(translatedLevel(permission))
+		e.Untranslated = len(words) > 0 && !hasLatin(words)
+	}
 	if h != nil {
 		e.Home = &h.ProductHome
 	}
 	return e
+}
+
+// pathPermission is the permission with its level at the end of a path
+// ("logs: edit" of "acme corp > logs: edit"), or n when it is no path.
+func pathPermission(n string) string {
+	if _, p := untitledPermission(pathSegments(n)); p != "" {
+		return p
+	}
+	return n
+}
+
+// translatedLevel is n with a level of another language in English.
+func translatedLevel(n string) string {
+	if v, _, ok := translateAccess(n); ok {
+		return v
+	}
+	return n
 }
 
 // counterpart is the group of the scope asked for that the API names as

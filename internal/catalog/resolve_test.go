@@ -131,6 +131,9 @@ func TestResolveErrors(t *testing.T) {
 		{"only a level, in a path and German", "Entire Account > Bearbeiten", "", ErrUnknownName, `names an access level and no product`},
 		{"only a level after a zone selector", "Specific zones > Read", "", ErrUnknownName, `names an access level and no product`}, // not the Zone group
 		{"only a level after a domain", "shop.example.net > Edit", "", ErrUnknownName, `names an access level and no product`},
+		{"a product in another script", "ゾーン > キャッシュ > 編集", "", ErrUnknownName, `is not a permission group in any scope\. The product is named in another language: write its name as the API does, in English`},
+		{"no misspelling across scripts", "日志：编辑", "", ErrUnknownName, `^[^?]*$`}, // "D1 Write" is two edits away, and no suggestion
+		{"a path's end still close", "Globex Inc > Cache Purge: Purg", "", ErrUnknownName, `Did you mean "Cache Purge" \(zone\)\?`},
 		{"several permissions, a summary line", "All zones - Cache Purge:Purge, Zone Settings:Edit", "", ErrSeveral, `holds 2 permissions; a name is one permission\. Write each on its own: "[^"]+" and "[^"]+"\.$`},
 		{"several permissions, ideographic comma", "DNS：编辑、Page Rules：读取、Zone：读取", "", ErrSeveral, `holds 3 permissions`},
 		{"scope conflict, an account", "Account > Billing Read", "zone", ErrScopeConflict, `names the account permission "[^"]+" \([0-9a-f]{32}\), but the scope asked for is "zone"\. Set the scope to "account" or leave it out, or choose a zone permission\.$`},

@@ -331,6 +331,10 @@ type query struct {
 	masks    []uint32 // letterMask of each word
 	scopeKey string
 	home     bool // words are the home of a product with no group of its own
+	// latin is set when a product word holds a letter a-z: a name in
+	// another script is no misspelling of an English name, however few
+	// edits apart ("ログ write" and "d1 write").
+	latin bool
 }
 
 func (c *Catalog) newQuery(n, scopeKey string) query {
@@ -343,7 +347,18 @@ func (c *Catalog) newQuery(n, scopeKey string) query {
 	}
 	q.access, q.words = inputWords(n)
 	q.masks = letterMasks(q.words)
+	q.latin = hasLatin(q.words)
 	return q
+}
+
+// hasLatin: some word holds a letter a-z.
+func hasLatin(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // score ranks one name; ok is false when the name is no suggestion at all.
@@ -387,6 +402,9 @@ func (q query) score(e *suggestEntry) (scored, bool) {
 	if len(q.words) > 0 && s.missing <= 5 {
 		s.distance, s.pending = q.limit+4, true
 		return s, true
+	}
+	if !q.latin {
+		return s, false
 	}
 	s.distance = q.distance(e, q.limit+1)
 	s.typo = s.distance <= q.limit

@@ -18,9 +18,12 @@ type ProductHome struct {
 	// Scope is the scope ("zone", "account") the product's API calls are
 	// made in, or "" for both: only the home's groups there are offered.
 	Scope string
-	// Groups are the API names of the home's own groups in the catalog
-	// (filled in by Catalog.ProductHomes).
+	// Groups are the names the errors offer for the product, read and
+	// write (filled in by Catalog.ProductHomes).
 	Groups []string
+	// Named is the name the input used, Product or one of Also (filled in
+	// in an error).
+	Named string
 }
 
 // productHomes are the products with no group of their own. A home is
@@ -75,6 +78,9 @@ type home struct {
 	covering []string
 }
 
+// names are Product and Also, in the order of products.
+func (h *home) names() []string { return append([]string{h.Product}, h.Also...) }
+
 // buildHomes keeps the homes of products this catalog has no group for:
 // once Cloudflare adds a group named for the product (a refresh or the
 // live list), its name is the answer and the home stands aside.
@@ -113,12 +119,14 @@ func (c *Catalog) hasGroupNamedFor(words []string) bool {
 func (c *Catalog) homeFor(words []string) (h *home, exact bool) {
 	for i := range c.homes {
 		h := &c.homes[i]
-		for _, product := range h.products {
+		for j, product := range h.products {
 			// The product's words, after none or some of the home's own
 			// ("Bot Fight Mode" starts with a word of "Bot Management").
 			for rest := words; ; rest = rest[1:] {
 				if len(rest) >= len(product) && wordsMatch(rest[:len(product)], product) {
-					return h, len(rest) == len(product)
+					found := *h
+					found.Named = h.names()[j]
+					return &found, len(rest) == len(product)
 				}
 				if len(rest) == 0 || !slices.Contains(h.covering, rest[0]) {
 					break
@@ -142,6 +150,10 @@ func wordsMatch(words, want []string) bool {
 
 // sentence says why a home's group is offered for a product's name.
 func (h ProductHome) sentence() string {
-	return "No permission group is named for " + h.Product + ": Cloudflare's API asks for the " +
+	named := h.Named
+	if named == "" {
+		named = h.Product
+	}
+	return "No permission group is named for " + named + ": Cloudflare's API asks for the " +
 		strings.TrimSpace(h.Home) + " groups there."
 }

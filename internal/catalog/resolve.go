@@ -416,9 +416,9 @@ func (c *Catalog) resolveSlow(input, scopeKey string) (Match, error) {
 
 // missTrace remembers, while readings fail, what the error should say.
 type missTrace struct {
-	elsewhere   []ref  // hits outside the scope asked for, for the hint
-	prefixScope string // the scope a qualified reading named, when its hit was elsewhere
-	conflict    string // a qualified reading naming a scope other than the one asked for
+	elsewhere   []ref       // hits outside the scope asked for, for the hint
+	prefixScope string      // the scope a qualified reading named, when its hit was elsewhere
+	conflict    string      // a qualified reading naming a scope other than the one asked for
 	conflicting []Candidate // the groups it names there
 	// literal is set when elsewhere came from the input as written: a name
 	// of another scope ("Zone Read" asked for in account) is that, whatever

@@ -57,7 +57,7 @@ func (ck *policyCheck) record(i int, m Match, seen map[string]int) {
 		ck.add(f)
 	}
 	if ck.kind == TokenKindAccount && !ck.p.Unknown.TokenKind && m.Group.ScopeKey() == ScopeKeyUser {
-		ck.add(newFinding(FindingUserInAccountToken, i, "", userPermissionInAccountText(i, m.Group.Name)))
+		ck.add(newFinding(FindingUserInAccountToken, i, "", userPermissionInAccountText(i, m.Group.Name, ck.c.counterpart(normalize(m.Group.Name), ScopeKeyAccount))))
 		return
 	}
 	ck.resolved[i] = m

@@ -580,3 +580,36 @@ func TestUncoveredNamesBothWaysOut(t *testing.T) {
 		}
 	}
 }
+
+// TestUserGroupInAnAccountTokenNamesTheAccountsOwn: a user group in an
+// account-owned token, where the account has its own group of the name
+// with "Account" in front (API Tokens Write), offers that group, for every
+// such pair of the catalog.
+func TestUserGroupInAnAccountTokenNamesTheAccountsOwn(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	account := map[string]Group{}
+	for _, g := range c.List(Filter{ScopeKey: ScopeKeyAccount}) {
+		account[g.Name] = g
+	}
+	pairs := 0
+	for _, g := range c.List(Filter{ScopeKey: ScopeKeyUser}) {
+		own, ok := account["Account "+g.Name]
+		if !ok {
+			continue
+		}
+		pairs++
+		res := c.CheckPolicy(Policy{TokenKind: TokenKindAccount, Permissions: []string{g.ID},
+			Resources: []Resource{{Key: "com.cloudflare.api.account." + strings.Repeat("a", 32), Value: "*"}}})
+		found := false
+		for _, f := range res.Findings {
+			found = found || f.Code == FindingUserInAccountToken && strings.Contains(f.Message, own.ID)
+		}
+		if !found {
+			t.Errorf("%q in an account-owned token: %v; want the account's %q (%s) offered", g.Name, res.Findings, own.Name, own.ID)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no user group has an account counterpart: the test checks nothing")
+	}
+}

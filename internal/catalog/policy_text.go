@@ -97,8 +97,12 @@ func duplicateText(i, first int, g Group, id string) string {
 	return fmt.Sprintf("permissions[%d] repeats permissions[%d] (%s); a policy holds each group once, so remove the repeat.", i, first, what)
 }
 
-func userPermissionInAccountText(i int, name string) string {
-	return permissionText(i, fmt.Sprintf("%q is a user permission; an account-owned token cannot hold user permissions. Use a user-owned token (cloudflare_api_token) for it.", name))
+func userPermissionInAccountText(i int, name string, account *Candidate) string {
+	msg := fmt.Sprintf("%q is a user permission; an account-owned token cannot hold user permissions. Use a user-owned token (cloudflare_api_token) for it", name)
+	if account != nil {
+		msg += fmt.Sprintf(", or the account's own %q (%s) if the account's resources are what it is for", account.Group.Name, account.Group.ID)
+	}
+	return permissionText(i, msg+".")
 }
 
 func scopeNotCoveredText(i int, g Group, kind string, alt *Match) string {

@@ -37,6 +37,7 @@ func TestParseResourceKey(t *testing.T) {
 		{key: "com.cloudflare.r2.bucket.*", wantErr: `Did you mean "com\.cloudflare\.edge\.r2\.bucket\.\*"\?`},
 		{key: "com.cloudflare.api.account.zone." + strings.ToUpper(zone), wantErr: `zone ids are 32 lower-case hex digits\. Did you mean "com\.cloudflare\.api\.account\.zone\.` + zone + `"`},
 		{key: "com.cloudflare.api.account.example.com", wantErr: `"example\.com" is neither "\*" nor an account id`},
+		{key: strings.Repeat("0f", 16), wantErr: `it is an id alone, and a key names its scope too: "com\.cloudflare\.api\.account\.zone\.(0f){16}" for a zone, "com\.cloudflare\.api\.account\.(0f){16}" for an account`},
 		{key: "com.cloudflare.api.user.*", wantErr: `no wildcard`},
 		{key: "com.cloudflare.users." + acct, wantErr: `Did you mean "com\.cloudflare\.api\.user\.` + acct + `"\?`},
 		{key: "com.cloudflare.edge.r2.bucket.my-bucket", wantErr: `<account id>_<jurisdiction>_<bucket>`},

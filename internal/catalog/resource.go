@@ -129,6 +129,11 @@ func ParseResourceKey(key string) (ResourceKey, error) {
 		k.Account, k.Jurisdiction, k.Bucket = m[1], m[2], m[3]
 		return k, nil
 	}
+	if id := strings.ToLower(key); IsID(id) {
+		// Which of the two it is, only the user knows.
+		return fail(fmt.Sprintf("it is an id alone, and a key names its scope too: %q for a zone, %q for an account",
+			resourceZone+id, resourceAccount+id), "")
+	}
 	return fail("it matches none of the resource key forms", suggestResourceKey(key))
 }
 

@@ -305,28 +305,40 @@ func TestWordMatchLimits(t *testing.T) {
 func TestWrongScopeNamesTheCounterpart(t *testing.T) {
 	t.Parallel()
 	c := Default()
-	account := map[string]Group{}
-	for _, g := range c.List(Filter{ScopeKey: ScopeKeyAccount}) {
-		account[g.Name] = g
-	}
-	pairs := 0
-	for _, g := range c.List(Filter{ScopeKey: ScopeKeyZone}) {
-		counterpart, ok := account["Account "+g.Name]
-		if !ok {
-			continue
-		}
-		other := []Group{counterpart}
+	checked := 0
+	for _, pair := range accountCounterparts(t, c, ScopeKeyZone) {
+		g, own := pair[0], pair[1]
 		_, err := c.Resolve(g.Name, "account")
 		e := AsError(err)
 		if e == nil || e.Kind != ErrWrongScope {
 			continue // the name means something in the account too
 		}
-		pairs++
-		if e.Counterpart == nil || e.Counterpart.Group.ID != other[0].ID || !strings.Contains(e.Error(), other[0].ID) {
-			t.Errorf("Resolve(%q, account) = %v; want it to offer %q (%s)", g.Name, err, other[0].Name, other[0].ID)
+		checked++
+		if e.Counterpart == nil || e.Counterpart.Group.ID != own.ID || !strings.Contains(e.Error(), own.ID) {
+			t.Errorf("Resolve(%q, account) = %v; want it to offer %q (%s)", g.Name, err, own.Name, own.ID)
 		}
 	}
-	if pairs == 0 {
-		t.Fatal("no zone group has an account counterpart named with \"Account\": the test checks nothing")
+	if checked == 0 {
+		t.Fatal("no zone name is only the zone's: the test checks nothing")
 	}
+}
+
+// accountCounterparts pairs each group of a scope with the account group
+// the API names as it with "Account" in front, failing when there is none.
+func accountCounterparts(t *testing.T, c *Catalog, scopeKey string) [][2]Group {
+	t.Helper()
+	account := map[string]Group{}
+	for _, g := range c.List(Filter{ScopeKey: ScopeKeyAccount}) {
+		account[g.Name] = g
+	}
+	var out [][2]Group
+	for _, g := range c.List(Filter{ScopeKey: scopeKey}) {
+		if own, ok := account["Account "+g.Name]; ok {
+			out = append(out, [2]Group{g, own})
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no %s group has an account counterpart named with \"Account\"", ShortScope(scopeKey))
+	}
+	return out
 }

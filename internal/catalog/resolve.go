@@ -524,12 +524,18 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		// Any "did you mean" would be a guess at the product.
 		return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, NoProduct: true, AsOf: c.asOf, Live: c.live}
 	}
-	suggestions, typo, h := c.suggest(n, scopeKey)
+	prefer := scopeKey
+	if prefer == "" {
+		// The scope a path names is where to look first, as the scope
+		// argument is: "zone > load balancing > edit" is a zone's group.
+		prefer = c.namedScope(n)
+	}
+	suggestions, typo, h := c.suggest(n, prefer)
 	permission := pathPermission(n)
 	if len(suggestions) == 0 && permission != n {
 		// A path whose first parts the catalog cannot read ("acme corp >
 		// logs: edit"): the permission at its end may still be close.
-		suggestions, typo, h = c.suggest(permission, scopeKey)
+		suggestions, typo, h = c.suggest(permission, prefer)
 	}
 	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
 	if len(suggestions) == 0 {
@@ -540,6 +546,15 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		e.Home = &h.ProductHome
 	}
 	return e
+}
+
+// namedScope is the scope an input's own prefix or selector names, or "".
+func (c *Catalog) namedScope(n string) string {
+	if key, _, _, ok := c.resourcePath(n); ok && key != "" {
+		return key
+	}
+	key, _, _ := splitQualified(n)
+	return key
 }
 
 // pathPermission is the permission with its level at the end of a path

@@ -64,6 +64,8 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Health Check Write", want: "Health Checks Write", wantScope: "zone"},
 		{input: "Rule Lists Write", want: "Account Rule Lists Write", wantScope: "account"},
 		{input: "Transform Rule Write", scope: "zone", want: "Zone Transform Rules Write", wantScope: "zone"},
+		{input: "Zone > Load Balancing > Edit", want: "Load Balancers Write", wantScope: "zone"}, // the path's scope first
+		{input: "Zone:Workers:Read", want: "Workers Routes Read", wantScope: "zone"},
 		{input: "Memberships Raed", want: "Memberships Read", wantScope: "user"},
 		{input: "API Token Read", want: "API Tokens Read", wantScope: "user"},
 		{input: "User Detail Read", want: "User Details Read", wantScope: "user"},

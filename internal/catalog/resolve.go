@@ -530,12 +530,18 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		// argument is: "zone > load balancing > edit" is a zone's group.
 		prefer = c.namedScope(n)
 	}
-	suggestions, typo, h := c.suggest(n, prefer)
+	// A path's selector and heading name no product: its permission is
+	// what to come close to ("all zones > durable objects: edit"). So it is
+	// when the first parts cannot be read ("acme corp > logs: edit").
 	permission := pathPermission(n)
-	if len(suggestions) == 0 && permission != n {
-		// A path whose first parts the catalog cannot read ("acme corp >
-		// logs: edit"): the permission at its end may still be close.
+	var suggestions []Candidate
+	var typo bool
+	var h *home
+	if permission != n {
 		suggestions, typo, h = c.suggest(permission, prefer)
+	}
+	if len(suggestions) == 0 {
+		suggestions, typo, h = c.suggest(n, prefer)
 	}
 	e := &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, Suggestions: suggestions, Typo: typo, AsOf: c.asOf, Live: c.live}
 	if len(suggestions) == 0 {

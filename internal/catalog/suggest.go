@@ -168,9 +168,11 @@ func (c *Catalog) suggest(n, scopeKey string) (out []Candidate, typo bool, h *ho
 	switch {
 	case len(in) == 0:
 		return all, allBest.isTypo(), allHome
-	case allBest.isTypo() && inBest.missing > 0 && all[0].ScopeKey != scopeKey:
+	case all[0].ScopeKey != scopeKey && inBest.missing > 0 && (allBest.isTypo() || 0 < allBest.missing && allBest.missing < inBest.missing):
+		// A misspelt word that another scope's name holds, which no name
+		// here does: two mistakes, a typo and a scope.
 		out = append([]Candidate{all[0]}, in...)
-		return out[:min(len(out), maxSuggestions)], true, nil
+		return out[:min(len(out), maxSuggestions)], allBest.isTypo(), nil
 	}
 	return in, inBest.isTypo(), inHome
 }

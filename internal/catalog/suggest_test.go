@@ -66,6 +66,9 @@ func TestSuggestionsMeanWhatPeopleMean(t *testing.T) {
 		{input: "Transform Rule Write", scope: "zone", want: "Zone Transform Rules Write", wantScope: "zone"},
 		{input: "Zone > Load Balancing > Edit", want: "Load Balancers Write", wantScope: "zone"}, // the path's scope first
 		{input: "Zone:Workers:Read", want: "Workers Routes Read", wantScope: "zone"},
+		{input: "Zone > Workers Scrpts > Edit", want: "Workers Scripts Write", wantScope: "account"}, // a typo and a scope
+		{input: "Entire Account > Page Rule: Edit", want: "Page Rules Write", wantScope: "zone"},
+		{input: "All zones > Durable Objects: Read", want: "Workers Scripts Read", wantScope: "account"}, // the selector names no product
 		{input: "Memberships Raed", want: "Memberships Read", wantScope: "user"},
 		{input: "API Token Read", want: "API Tokens Read", wantScope: "user"},
 		{input: "User Detail Read", want: "User Details Read", wantScope: "user"},

@@ -524,6 +524,12 @@ func (c *Catalog) missError(input, n, scopeKey string, miss missTrace) error {
 		// Any "did you mean" would be a guess at the product.
 		return &Error{Kind: ErrUnknownName, Input: input, ScopeKey: scopeKey, NoProduct: true, AsOf: c.asOf, Live: c.live}
 	}
+	return c.unknownNameError(input, n, scopeKey)
+}
+
+// unknownNameError is the error for a name no group has, with the names it
+// comes close to, or what else can be said.
+func (c *Catalog) unknownNameError(input, n, scopeKey string) *Error {
 	prefer := scopeKey
 	if prefer == "" {
 		// The scope a path names is where to look first, as the scope

@@ -133,9 +133,10 @@ func looksLikeIDPart(w string) bool {
 var scopeNameWords = map[string][]string{ScopeKeyAccount: {"account"}, ScopeKeyZone: {"zone", "domain"}}
 
 // scopeNamed reads each scoped form with its scope's word in front, as the
-// API name has it (with a space or a colon): "account > custom pages > edit" is "account custom
-// pages edit" in the account scope. Only the scope the path names is
-// searched, so the word cannot move a name to another scope.
+// API name has it, after a space or a colon: "account > custom pages >
+// edit" is "account custom pages edit" in the account scope. Only the scope
+// the path names is searched, so the word cannot move a name to another
+// scope.
 func scopeNamed(scoped []form) []form {
 	var out []form
 	for _, s := range scoped {
@@ -285,9 +286,9 @@ func (c *Catalog) resourcePath(n string) (scopeKey, category, rest string, ok bo
 // untitledPath reads a token-page path whose heading the catalog cannot
 // read, as in a language it has no headings for ("toda la cuenta >
 // plataforma para desarrolladores > queues: editar"): segments that are no
-// heading, then the permission with its level (untitledPermission). The heading
-// cannot be checked and is passed over; a selector sets the scope, and an
-// account's name does when a segment follows it.
+// heading, then the permission with its level (untitledPermission). The
+// heading cannot be checked and is passed over; a selector sets the scope,
+// and an account's name does when a segment follows it.
 func (c *Catalog) untitledPath(n string) (scopeKey, rest string, ok bool) {
 	segments := pathSegments(n)
 	before, permission := untitledPermission(segments)
